@@ -40,6 +40,7 @@ public record WeightBallot(String voter, SortedMap<String, Double> weights) impl
 
     /** A ballot given as points out of 100, the form the citizen pages use. */
     public static WeightBallot ofPoints(String voter, Map<String, ? extends Number> points) {
+        if (points == null || points.isEmpty()) throw new BallotRejected(EMPTY, "a ballot needs at least one allocation");
         TreeMap<String, Double> weights = new TreeMap<>();
         double total = 0;
         for (Map.Entry<String, ? extends Number> e : points.entrySet()) {

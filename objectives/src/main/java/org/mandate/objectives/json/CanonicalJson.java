@@ -100,7 +100,7 @@ public final class CanonicalJson {
         if (d == 0) return "0";
         String sign = d < 0 ? "-" : "";
         // Double.toString yields the shortest round-trip digits (JDK 19+), as ECMAScript requires.
-        BigDecimal dec = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        BigDecimal dec = shortest(Math.abs(d));
         String digits = dec.unscaledValue().toString();
         int k = digits.length();
         int n = k - dec.scale(); // value = 0.digits × 10^n
@@ -118,6 +118,27 @@ public final class CanonicalJson {
             s.append('e').append(e < 0 ? "-" : "+").append(Math.abs(e));
         }
         return s.toString();
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code d}. Double.toString is shortest except that it
+     * always prints two significant digits (4.9E-324 where ECMAScript prints 5e-324), so try one digit.
+     */
+    private static BigDecimal shortest(double d) {
+        BigDecimal dec = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        if (dec.precision() == 2) {
+            BigDecimal best = null;
+            for (java.math.RoundingMode mode : new java.math.RoundingMode[]{java.math.RoundingMode.HALF_EVEN,
+                    java.math.RoundingMode.FLOOR, java.math.RoundingMode.CEILING}) {
+                BigDecimal one = dec.round(new java.math.MathContext(1, mode));
+                if (Double.parseDouble(one.toString()) == d) {
+                    best = one;
+                    break;
+                }
+            }
+            if (best != null) return best.stripTrailingZeros();
+        }
+        return dec;
     }
 
     private static void appendString(StringBuilder out, String s) {
