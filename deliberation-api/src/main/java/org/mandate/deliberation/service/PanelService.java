@@ -1,0 +1,110 @@
+package org.mandate.deliberation.service;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.mandate.deliberation.ledger.LedgerStore;
+import org.mandate.objectives.ballot.ObjectiveMenu;
+import org.mandate.objectives.json.CanonicalJson;
+import org.mandate.objectives.tally.WeightRule;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.mandate.deliberation.service.Refused.Kind.INVALID;
+import static org.mandate.deliberation.service.Refused.Kind.WRONG_PHASE;
+
+/**
+ * Creating panels and moving them through their phases. Both are ledgered: the {@code panel} entry
+ * proves the menu and rule were fixed before voting opened, the {@code phase} entries when it opened
+ * and closed.
+ */
+public final class PanelService {
+
+    private final Jdbi jdbi;
+    private final LedgerStore ledger;
+
+    public PanelService(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.ledger = new LedgerStore(jdbi);
+    }
+
+    /**
+     * Creates a panel in phase {@code learn} with its organiser.
+     *
+     * @param objectives catalogue objective ids the panel votes on
+     * @param ruleId     the aggregation rule ({@code mean}, {@code independent_markets}), locked from now on
+     */
+    public CreatedPanel create(String name, List<String> objectives, String ruleId, boolean allowRevision) {
+        if (name == null || name.isBlank() || name.length() > 200) throw new Refused(INVALID, "a panel needs a name of 1 to 200 characters");
+        ObjectiveMenu menu;
+        WeightRule rule;
+        try {
+            menu = new ObjectiveMenu(objectives);
+            rule = WeightRule.byId(ruleId == null ? "" : ruleId);
+        } catch (IllegalArgumentException e) {
+            throw new Refused(INVALID, e.getMessage());
+        }
+        Instant now = Tokens.now();
+        String token = Tokens.newToken();
+        return jdbi.inTransaction(h -> {
+            long id = h.createUpdate("""
+                            INSERT INTO panels (name, menu, rule, allow_revision, created_at)
+                            VALUES (:name, :menu, :rule, :allowRevision, :createdAt)""")
+                    .bind("name", name.strip()).bind("menu", CanonicalJson.write(menu.objectives())).bind("rule", rule.id())
+                    .bind("allowRevision", allowRevision).bind("createdAt", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            Panel panel = new Panel(id, name.strip(), menu, rule.id(), Phase.LEARN, allowRevision, now);
+            Member organiser = MemberService.insertMember(h, id, Member.Role.ORGANISER, null);
+            MemberService.insertSession(h, organiser, token);
+
+            Map<String, Object> entry = new LinkedHashMap<>(panel.toJson());
+            entry.remove("phase");
+            entry.put("rule_version", rule.version());
+            entry.put("rule_settings", rule.settings());
+            ledger.append(h, "panel", CanonicalJson.write(entry));
+            return new CreatedPanel(panel, organiser, token);
+        });
+    }
+
+    public Optional<Panel> find(long panelId) {
+        return jdbi.withHandle(h -> Panels.find(h, panelId));
+    }
+
+    /** The panel, or {@link Refused} NOT_FOUND. */
+    public Panel get(long panelId) {
+        return find(panelId).orElseThrow(() -> Panels.notFound(panelId));
+    }
+
+    /**
+     * Moves the panel forward to {@code to} (phases never go back). Waits for ballots being cast to
+     * commit, so a ballot is either in before {@code closed} or refused.
+     */
+    public Panel moveTo(long panelId, String organiserToken, Phase to) {
+        return jdbi.inTransaction(h -> {
+            Member organiser = Sessions.authenticate(h, organiserToken);
+            Panel panel = Panels.exclusive(h, panelId);
+            Sessions.requireOrganiser(organiser, panelId);
+            if (to.ordinal() <= panel.phase().ordinal()) {
+                throw new Refused(WRONG_PHASE, "panel " + panelId + " is in phase " + panel.phase().id() + "; phases only move forward");
+            }
+            return advance(h, panel, to, organiser);
+        });
+    }
+
+    /** Sets the phase and ledgers the change; the caller holds the panel row lock. */
+    Panel advance(Handle h, Panel panel, Phase to, Member by) {
+        Instant now = Tokens.now();
+        h.createUpdate("UPDATE panels SET phase = :phase WHERE id = :id").bind("phase", to.id()).bind("id", panel.id()).execute();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("panel", panel.id());
+        entry.put("from", panel.phase().id());
+        entry.put("to", to.id());
+        entry.put("by", by.voterId());
+        entry.put("at", now.toString());
+        ledger.append(h, "phase", CanonicalJson.write(entry));
+        return new Panel(panel.id(), panel.name(), panel.menu(), panel.rule(), to, panel.allowRevision(), panel.createdAt());
+    }
+}

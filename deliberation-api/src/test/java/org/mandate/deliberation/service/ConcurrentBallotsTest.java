@@ -1,0 +1,135 @@
+package org.mandate.deliberation.service;
+
+import org.junit.jupiter.api.Test;
+import org.mandate.audit.ledger.ChainVerification;
+import org.mandate.audit.ledger.LedgerEntry;
+import org.mandate.deliberation.EmbeddedDatabase;
+import org.mandate.deliberation.ledger.LedgerStore;
+import org.mandate.objectives.ballot.BallotRejected;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConcurrentBallotsTest extends EmbeddedDatabase {
+
+    private static final int VOTERS = 80;
+
+    /** Runs every task at once (released together) and returns their outcomes: a Receipt or the exception. */
+    private static List<Object> race(List<Callable<Receipt>> tasks) throws InterruptedException {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(tasks.size())) {
+            List<Future<Receipt>> futures = new ArrayList<>();
+            for (Callable<Receipt> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Receipt> f : futures) {
+                try {
+                    outcomes.add(f.get());
+                } catch (ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+            return outcomes;
+        }
+    }
+
+    @Test
+    void concurrentVotersAreEachStoredOnceAndTheChainDoesNotFork() throws Exception {
+        PanelService panels = new PanelService(jdbi);
+        MemberService members = new MemberService(jdbi);
+        BallotService ballots = new BallotService(jdbi);
+        LedgerStore ledger = new LedgerStore(jdbi);
+        CreatedPanel created = panels.create("crowd", List.of("relevance", "novelty", "provider_fairness"), "independent_markets", false);
+        long id = created.panel().id();
+        List<Session> sessions = members.invite(id, created.organiserToken(), VOTERS).stream().map(members::join).toList();
+        panels.moveTo(id, created.organiserToken(), Phase.VOTE);
+
+        List<Callable<Receipt>> tasks = new ArrayList<>();
+        for (int i = 0; i < VOTERS; i++) {
+            Session s = sessions.get(i);
+            int r = i % 101;
+            tasks.add(() -> ballots.submit(id, s.token(), Map.of("relevance", r, "novelty", 100 - r)));
+            // unrelated appends race with the ballots for the same chain head
+            if (i % 10 == 0) tasks.add(() -> { ledger.append("note", "{\"i\":" + r + "}"); return null; });
+        }
+        List<Object> outcomes = race(tasks);
+        Set<String> receipts = new HashSet<>();
+        for (Object o : outcomes) {
+            if (o instanceof Throwable t) throw new AssertionError("a submission failed", t);
+            if (o instanceof Receipt r) receipts.add(r.receipt());
+        }
+        assertEquals(VOTERS, receipts.size());
+        assertEquals(VOTERS, ballots.ballotCount(id));
+        long distinctVoters = jdbi.withHandle(h -> h.createQuery("SELECT count(DISTINCT member_id) FROM ballots WHERE panel_id = :p").bind("p", id).mapTo(Long.class).one());
+        assertEquals(VOTERS, distinctVoters);
+
+        List<LedgerEntry> entries = ledger.entries();
+        ChainVerification verification = ledger.verify();
+        assertTrue(verification.ok(), verification.reason());
+        assertEquals(entries.size(), verification.entries());
+        assertEquals(entries.size(), entries.stream().map(LedgerEntry::prevHash).distinct().count(), "no two entries share a predecessor");
+        for (String receipt : receipts) assertTrue(ledger.findReceipt(receipt).isPresent());
+        assertEquals(VOTERS, entries.stream().filter(e -> e.kind().equals("ballot"))
+                .filter(e -> ((Number) org.mandate.objectives.json.Json.parseObject(e.payload()).get("panel")).longValue() == id).count());
+    }
+
+    @Test
+    void oneMemberRacingWithHimselfGetsExactlyOneBallotCounted() throws Exception {
+        PanelService panels = new PanelService(jdbi);
+        MemberService members = new MemberService(jdbi);
+        BallotService ballots = new BallotService(jdbi);
+        CreatedPanel created = panels.create("double", List.of("relevance", "novelty"), "mean", false);
+        long id = created.panel().id();
+        Session s = members.join(members.invite(id, created.organiserToken(), 1).getFirst());
+        panels.moveTo(id, created.organiserToken(), Phase.VOTE);
+
+        List<Callable<Receipt>> tasks = new ArrayList<>();
+        for (int i = 0; i < 20; i++) tasks.add(() -> ballots.submit(id, s.token(), Map.of("relevance", 50, "novelty", 50)));
+        List<Object> outcomes = race(tasks);
+        long accepted = outcomes.stream().filter(o -> o instanceof Receipt).count();
+        assertEquals(1, accepted);
+        for (Object o : outcomes) {
+            if (o instanceof Receipt) continue;
+            assertEquals(BallotRejected.Reason.ALREADY_VOTED, assertInstanceOf(BallotRejected.class, o).reason());
+        }
+        assertEquals(1, ballots.ballotCount(id));
+        assertTrue(new LedgerStore(jdbi).verify().ok());
+    }
+
+    @Test
+    void oneMemberRevisingConcurrentlyGetsConsecutiveVersions() throws Exception {
+        PanelService panels = new PanelService(jdbi);
+        MemberService members = new MemberService(jdbi);
+        BallotService ballots = new BallotService(jdbi);
+        CreatedPanel created = panels.create("revise", List.of("relevance", "novelty"), "mean", true);
+        long id = created.panel().id();
+        Session s = members.join(members.invite(id, created.organiserToken(), 1).getFirst());
+        panels.moveTo(id, created.organiserToken(), Phase.VOTE);
+
+        List<Callable<Receipt>> tasks = new ArrayList<>();
+        for (int i = 0; i < 15; i++) tasks.add(() -> ballots.submit(id, s.token(), Map.of("relevance", 50, "novelty", 50)));
+        List<Object> outcomes = race(tasks);
+        Set<Integer> versions = new HashSet<>();
+        for (Object o : outcomes) versions.add(assertInstanceOf(Receipt.class, o).version());
+        assertEquals(15, versions.size());
+        assertEquals(Set.copyOf(java.util.stream.IntStream.rangeClosed(1, 15).boxed().toList()), versions);
+    }
+}
