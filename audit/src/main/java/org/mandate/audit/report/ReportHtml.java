@@ -1,0 +1,558 @@
+package org.mandate.audit.report;
+
+import org.mandate.objectives.catalogue.Catalogue;
+import org.mandate.objectives.catalogue.Direction;
+import org.mandate.objectives.catalogue.Objective;
+import org.mandate.objectives.json.CanonicalJson;
+import org.mandate.objectives.mandate.Bound;
+import org.mandate.objectives.mandate.Mandate;
+import org.mandate.objectives.metrics.MetricValue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static org.mandate.audit.report.Html.esc;
+
+/**
+ * The transparency report as one self-contained HTML page, in English or French: inline CSS and SVG, no
+ * script, no external resource, so it can be archived, printed and read offline exactly as published.
+ * Every inserted text goes through {@link Html#esc}.
+ */
+public final class ReportHtml {
+
+    /** How a reader re-runs the verification (the app's CLI). */
+    public static final String VERIFY_COMMAND = "java -jar app/target/mandate.jar verify --bundle <exported-bundle-dir>";
+
+    public static final Locale ENGLISH = Locale.ENGLISH, FRENCH = Locale.FRENCH;
+
+    static final String WEIGHT_COLOUR = "#1f4e79";
+    static final String CHANGE_COLOUR = "#8a4b08";
+
+    /** Manifest fields the provenance section names explicitly (en, fr), each with the spellings a trainer may use. */
+    private static final List<Map.Entry<String[], List<String>>> KNOWN_MANIFEST_FIELDS = List.of(
+            Map.entry(new String[]{"Data hash (SHA-256 of the training data)", "Empreinte des données (SHA-256 des données d'entraînement)"},
+                    List.of("data_hash", "dataHash", "data_sha256")),
+            Map.entry(new String[]{"Code version", "Version du code"}, List.of("code_version", "codeVersion", "git_commit", "version")),
+            Map.entry(new String[]{"Random seed", "Graine aléatoire"}, List.of("seed")),
+            Map.entry(new String[]{"Hyper-parameters", "Hyper-paramètres"}, List.of("hyperparameters", "hyper_parameters", "hyperParameters", "config")),
+            Map.entry(new String[]{"Payoff table (ideal and nadir of each objective)", "Table des gains (idéal et nadir de chaque objectif)"},
+                    List.of("payoff_table", "payoffTable", "payoff")),
+            Map.entry(new String[]{"Data fields read", "Champs de données lus"}, List.of("data_fields_read", "fields_read", "dataFieldsRead", "fields")));
+
+    private static final String CSS = """
+            :root { color-scheme: light; }
+            * { box-sizing: border-box; }
+            body { margin: 0; background: #ffffff; color: #1a1a1a; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+            main { max-width: 62rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+            h1 { font-size: 1.9rem; line-height: 1.2; margin: 0.5rem 0 0.25rem; }
+            h2 { font-size: 1.4rem; margin: 2.25rem 0 0.75rem; padding-top: 0.5rem; border-top: 2px solid #1f4e79; }
+            h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
+            a { color: #0b4f8a; }
+            a:focus, a:hover { outline: 2px solid #0b4f8a; outline-offset: 2px; }
+            .skip { position: absolute; left: -999px; }
+            .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: 0.5rem; }
+            .meta { color: #4a4a4a; margin: 0; }
+            .lede { font-size: 1.1rem; background: #eef3f8; border-left: 4px solid #1f4e79; padding: 0.75rem 1rem; }
+            nav ol { columns: 2; padding-left: 1.25rem; }
+            table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; font-size: 0.95rem; }
+            caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+            th, td { border: 1px solid #9a9a9a; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+            thead th { background: #e8edf2; }
+            td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            code, .hash { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.88em; overflow-wrap: anywhere; }
+            pre { background: #f4f4f4; border: 1px solid #c8c8c8; padding: 0.6rem; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
+            .metric { font-weight: normal; font-size: 0.9em; }
+            .ok { color: #1b5e20; font-weight: 600; }
+            .bad { color: #b3261e; font-weight: 600; }
+            .status { border: 2px solid; padding: 0.6rem 0.9rem; border-radius: 4px; }
+            .status.ok { border-color: #1b5e20; background: #edf7ee; }
+            .status.bad { border-color: #b3261e; background: #fdeeed; }
+            figure { margin: 1rem 0; }
+            figcaption { font-size: 0.95rem; color: #333333; margin-top: 0.25rem; }
+            dl.kv { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0.25rem 0; }
+            dl.kv dt { font-weight: 600; }
+            dl.kv dd { margin: 0; }
+            footer { margin-top: 3rem; font-size: 0.9rem; color: #4a4a4a; }
+            @media print {
+              body { font-size: 11pt; }
+              main { max-width: none; padding: 0; }
+              nav, .skip, .lang { display: none; }
+              h2 { break-after: avoid; }
+              table, figure, .status { break-inside: avoid; }
+              a { color: #1a1a1a; text-decoration: none; }
+              .lede, .status.ok, .status.bad, thead th { background: none; }
+            }
+            """;
+
+    private final boolean fr;
+    private final Locale locale;
+    private final StringBuilder h = new StringBuilder(32_000);
+
+    private ReportHtml(Locale locale) {
+        this.fr = "fr".equals(locale.getLanguage());
+        this.locale = fr ? FRENCH : ENGLISH;
+    }
+
+    /** The English page. */
+    public static String render(ReportInput in, String reportSha256) {
+        return render(in, reportSha256, ENGLISH);
+    }
+
+    /** The page in English or French ({@code fr}); any other language falls back to English. */
+    public static String render(ReportInput in, String reportSha256, Locale locale) {
+        return new ReportHtml(locale).page(in, reportSha256);
+    }
+
+    /** The file name of the page in a language: index.html for English, index.fr.html for French. */
+    public static String fileName(Locale locale) {
+        return "fr".equals(locale.getLanguage()) ? "index.fr.html" : "index.html";
+    }
+
+    private String t(String en, String french) {
+        return fr ? french : en;
+    }
+
+    private String pct(double share) { return Html.percent(share, locale); }
+
+    private String spct(double share) { return Html.signedPercent(share, locale); }
+
+    private String num(double v) { return Html.number(v, locale); }
+
+    private String page(ReportInput in, String reportSha256) {
+        h.append("<!DOCTYPE html>\n<html lang=\"").append(fr ? "fr" : "en").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"generator\" content=\"Mandate audit\">\n")
+                .append("<title>").append(esc(in.title())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
+                .append("<a class=\"skip\" href=\"#summary\">").append(t("Skip to the summary", "Aller au résumé")).append("</a>\n<main>\n<header>\n")
+                .append("<p class=\"lang\">").append(fr ? "<a href=\"index.html\" hreflang=\"en\" lang=\"en\">English version</a>"
+                        : "<a href=\"index.fr.html\" hreflang=\"fr\" lang=\"fr\">Version française</a>").append("</p>\n")
+                .append("<h1>").append(esc(in.title())).append("</h1>\n")
+                .append("<p class=\"meta\">").append(t("Transparency report generated ", "Rapport de transparence produit le "))
+                .append(esc(in.generatedAt().toString())).append(" · ").append(t("panel ", "panel ")).append(esc(in.panel().name())).append("</p>\n</header>\n");
+        nav();
+        summary(in);
+        panel(in);
+        mandate(in);
+        results(in);
+        provenance(in);
+        ledger(in);
+        h.append("<footer>\n<p>").append(t("The same facts in machine-readable form: ", "Les mêmes informations sous forme lisible par machine : "))
+                .append("<a href=\"report.json\">report.json</a> (").append(t("canonical JSON", "JSON canonique")).append(", RFC 8785), SHA-256 <span class=\"hash\">")
+                .append(esc(reportSha256)).append("</span>. ")
+                .append(t("This page uses no script and loads nothing from elsewhere.", "Cette page n'utilise aucun script et ne charge rien d'ailleurs."))
+                .append("</p>\n</footer>\n</main>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private void nav() {
+        h.append("<nav aria-label=\"").append(t("Contents", "Sommaire")).append("\">\n<h2 id=\"contents\">").append(t("Contents", "Sommaire"))
+                .append("</h2>\n<ol>\n")
+                .append("<li><a href=\"#summary\">").append(t("In short", "En bref")).append("</a></li>\n")
+                .append("<li><a href=\"#panel\">").append(t("The citizen panel", "Le panel citoyen")).append("</a></li>\n")
+                .append("<li><a href=\"#mandate\">").append(t("The mandate", "Le mandat")).append("</a></li>\n")
+                .append("<li><a href=\"#results\">").append(t("Results per objective", "Résultats par objectif")).append("</a></li>\n")
+                .append("<li><a href=\"#provenance\">").append(t("Training provenance", "Provenance de l'entraînement")).append("</a></li>\n")
+                .append("<li><a href=\"#ledger\">").append(t("Verification of the record", "Vérification du registre")).append("</a></li>\n")
+                .append("</ol>\n</nav>\n");
+    }
+
+    private void summary(ReportInput in) {
+        Mandate m = in.mandate();
+        List<Map.Entry<String, Double>> weights = new ArrayList<>(m.weights().entrySet());
+        weights.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Double> w : weights) parts.add(esc(name(w.getKey())) + " " + esc(pct(w.getValue())));
+
+        h.append("<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">").append(t("In short", "En bref")).append("</h2>\n<p class=\"lede\">")
+                .append(t("This recommender system is trained to pursue ", "Ce système de recommandation est entraîné à poursuivre "))
+                .append("<strong>").append(String.join(", ", parts)).append("</strong>")
+                .append(t(" of its optimisation effort. ", " de son effort d'optimisation. "));
+        if (in.tally() != null) {
+            h.append(t("These weights were not chosen by the operator: the citizen panel ", "Ces poids n'ont pas été choisis par l'opérateur : le panel citoyen "))
+                    .append("<em>").append(esc(in.panel().name())).append("</em>")
+                    .append(t(" voted them (", " les a votés ("))
+                    .append(in.tally().ballotCount()).append(t(" of ", " sur ")).append(in.panel().members())
+                    .append(t(" members, turnout ", " membres, participation ")).append(esc(pct(in.turnout())))
+                    .append(t("), counted with the rule ", "), dépouillés selon la règle ")).append("<code>").append(esc(in.panel().rule())).append("</code>.");
+        } else {
+            h.append(t("These weights were set without a tally; see the mandate's provenance below.",
+                    "Ces poids ont été fixés sans dépouillement ; voir la provenance du mandat ci-dessous."));
+        }
+        h.append("</p>\n<p>").append(t(
+                "Article 27 of the EU Digital Services Act (Regulation (EU) 2022/2065) asks platforms to explain in plain language the "
+                        + "<em>main parameters</em> of their recommender systems and the reasons for their relative importance. Here the main "
+                        + "parameters are the objectives below, the reason for their relative importance is the panel's vote, and every step from "
+                        + "the ballots to the trained model is written in a tamper-evident record that anyone can verify.",
+                "L'article 27 du règlement européen sur les services numériques (règlement (UE) 2022/2065) demande aux plateformes d'exposer "
+                        + "dans un langage clair les <em>principaux paramètres</em> de leurs systèmes de recommandation et les raisons de leur "
+                        + "importance relative. Ici, les principaux paramètres sont les objectifs ci-dessous, la raison de leur importance relative "
+                        + "est le vote du panel, et chaque étape, des bulletins au modèle entraîné, est inscrite dans un registre infalsifiable que "
+                        + "chacun peut vérifier.")).append("</p>\n");
+        h.append("<p>").append(t(
+                "A weight is a share of effort: 30 % on an objective means 30 % of the training effort goes to closing the gap between "
+                        + "that objective's worst and best achievable values. Weights sum to 100 %.",
+                "Un poids est une part d'effort : 30 % sur un objectif signifie que 30 % de l'effort d'entraînement sert à combler l'écart "
+                        + "entre la pire et la meilleure valeur atteignable de cet objectif. Les poids totalisent 100 %.")).append("</p>\n<ul>\n");
+        for (Objective o : Catalogue.all()) {
+            h.append("<li><strong>").append(esc(o.name().in(locale))).append("</strong> (").append(esc(pct(m.weight(o.id()))))
+                    .append(fr ? ") : " : "): ").append(esc(o.description().in(locale))).append("</li>\n");
+        }
+        h.append("</ul>\n</section>\n");
+    }
+
+    private void panel(ReportInput in) {
+        PanelSummary p = in.panel();
+        h.append("<section aria-labelledby=\"panel\">\n<h2 id=\"panel\">").append(t("The citizen panel", "Le panel citoyen")).append("</h2>\n<table>\n<caption>")
+                .append(t("The panel and how its votes were counted", "Le panel et le dépouillement de ses votes")).append("</caption>\n<tbody>\n");
+        row(t("Panel", "Panel"), p.name());
+        row(t("Members", "Membres"), String.valueOf(p.members()));
+        if (in.tally() != null) row(t("Ballots counted (one per voter)", "Bulletins comptés (un par votant)"), String.valueOf(in.tally().ballotCount()));
+        row(t("Ballots recorded (revisions included)", "Bulletins enregistrés (révisions comprises)"), String.valueOf(p.ballots()));
+        row(t("Turnout", "Participation"), pct(in.turnout()));
+        h.append("<tr><th scope=\"row\">").append(t("Aggregation rule", "Règle d'agrégation")).append("</th><td><code>").append(esc(p.rule())).append("</code>");
+        if (in.tally() != null) h.append(t(" version ", " version ")).append(in.tally().ruleVersion());
+        h.append("</td></tr>\n");
+        row(t("Why this rule", "Pourquoi cette règle"), p.ruleRationale().isBlank() ? t("not stated", "non précisé") : p.ruleRationale());
+        if (in.tally() != null && !in.tally().ruleSettings().isEmpty()) {
+            h.append("<tr><th scope=\"row\">").append(t("Rule settings", "Réglages de la règle")).append("</th><td><code>")
+                    .append(esc(CanonicalJson.write(in.tally().ruleSettings()))).append("</code></td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n<p>").append(t("The rule was fixed before voting opened, so it could not be chosen to suit the result.",
+                "La règle a été fixée avant l'ouverture du vote : elle n'a pas pu être choisie en fonction du résultat.")).append("</p>\n</section>\n");
+    }
+
+    private void mandate(ReportInput in) {
+        Mandate m = in.mandate();
+        h.append("<section aria-labelledby=\"mandate\">\n<h2 id=\"mandate\">").append(t("The mandate", "Le mandat")).append("</h2>\n");
+        h.append("<table>\n<caption>").append(t("Weights voted by the panel", "Poids votés par le panel")).append("</caption>\n<thead><tr><th scope=\"col\">")
+                .append(t("Objective", "Objectif")).append("</th><th scope=\"col\">").append(t("What it means", "Ce qu'il signifie"))
+                .append("</th><th scope=\"col\">").append(t("Better when the metric is", "Meilleur quand la mesure est plus"))
+                .append("</th><th scope=\"col\">").append(t("Weight", "Poids")).append("</th></tr></thead>\n<tbody>\n");
+        for (Objective o : Catalogue.all()) {
+            if (!m.weights().containsKey(o.id()) && (in.tally() == null || !in.tally().weights().containsKey(o.id()))) continue;
+            h.append("<tr><th scope=\"row\">").append(esc(o.name().in(locale))).append(" <code>").append(esc(o.id())).append("</code></th><td>")
+                    .append(esc(o.description().in(locale))).append("</td><td>").append(direction(o.direction())).append("</td><td class=\"num\">")
+                    .append(esc(pct(m.weight(o.id())))).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+
+        h.append("<h3>").append(t("Floors and ceilings", "Planchers et plafonds")).append("</h3>\n");
+        if (m.bounds().isEmpty()) {
+            h.append("<p>").append(t("The mandate sets no floor or ceiling.", "Le mandat ne fixe ni plancher ni plafond.")).append("</p>\n");
+        } else {
+            h.append("<ul>\n");
+            for (Bound b : m.bounds()) {
+                h.append("<li>").append(esc(name(b.objective())))
+                        .append(b.kind() == Bound.Kind.FLOOR ? t(" at least ", " au moins ") : t(" at most ", " au plus "))
+                        .append(esc(num(b.value()))).append(t(" (a constraint the model must meet, not a weight)",
+                                " (une contrainte que le modèle doit respecter, pas un poids)")).append("</li>\n");
+            }
+            h.append("</ul>\n");
+        }
+
+        h.append("<h3>").append(t("Data-use rules", "Règles d'usage des données")).append("</h3>\n<ul>\n");
+        h.append("<li>").append(t("Attributes the model may never read: ", "Attributs que le modèle ne doit jamais lire : "))
+                .append(m.dataUse().forbiddenAttributes().isEmpty() ? t("none forbidden", "aucun interdit")
+                        : "<code>" + esc(String.join(", ", m.dataUse().forbiddenAttributes())) + "</code>").append("</li>\n");
+        h.append("<li>").append(t("Oldest interaction it may use: ", "Interaction la plus ancienne utilisable : "))
+                .append(m.dataUse().maxInteractionAgeDays() == null ? t("no age limit", "pas de limite d'âge")
+                        : m.dataUse().maxInteractionAgeDays() + t(" days", " jours")).append("</li>\n");
+        if (!m.exposureTargets().isEmpty()) {
+            List<String> targets = new ArrayList<>();
+            m.exposureTargets().forEach((g, s) -> targets.add(esc(g) + " " + esc(pct(s))));
+            h.append("<li>").append(t("Target exposure shares of provider groups: ", "Parts d'exposition visées par groupe de producteurs : "))
+                    .append(String.join(", ", targets)).append("</li>\n");
+        }
+        h.append("</ul>\n");
+
+        h.append("<h3>").append(t("Identity and origin", "Identité et origine")).append("</h3>\n<dl class=\"kv\">\n<dt>")
+                .append(t("Mandate hash (SHA-256)", "Empreinte du mandat (SHA-256)")).append("</dt><dd class=\"hash\">").append(esc(m.sha256())).append("</dd>\n");
+        if (m.provenance() != null) {
+            h.append("<dt>").append(t("Provenance", "Provenance")).append("</dt><dd>").append(esc(m.provenance().label())).append("</dd>\n");
+            h.append("<dt>").append(t("Tally named by the mandate", "Dépouillement cité par le mandat")).append("</dt><dd class=\"hash\">")
+                    .append(esc(m.provenance().tallyHash() == null ? t("none", "aucun") : m.provenance().tallyHash())).append("</dd>\n");
+        }
+        if (in.tally() != null) {
+            h.append("<dt>").append(t("Tally in this report", "Dépouillement de ce rapport")).append("</dt><dd><span class=\"hash\">")
+                    .append(esc(in.tally().sha256())).append("</span> ")
+                    .append(in.tallyMatchesMandate() ? "<span class=\"ok\">" + t("matches the mandate", "correspond au mandat") + "</span>"
+                            : "<span class=\"bad\">" + t("does NOT match the mandate", "NE correspond PAS au mandat") + "</span>")
+                    .append("</dd>\n<dt>").append(t("Ballots digest", "Empreinte des bulletins")).append("</dt><dd class=\"hash\">")
+                    .append(esc(in.tally().ballotsDigest())).append("</dd>\n");
+        }
+        h.append("</dl>\n</section>\n");
+    }
+
+    private void results(ReportInput in) {
+        h.append("<section aria-labelledby=\"results\">\n<h2 id=\"results\">").append(t("Results per objective", "Résultats par objectif")).append("</h2>\n");
+        if (in.runs().isEmpty()) {
+            h.append("<p>").append(t("No model has been trained under this mandate yet.", "Aucun modèle n'a encore été entraîné sous ce mandat."))
+                    .append("</p>\n</section>\n");
+            return;
+        }
+        h.append("<p>").append(t("Each objective is measured on recommendations for held-out users. The first model, ",
+                        "Chaque objectif est mesuré sur les recommandations faites à des utilisateurs mis de côté. Le premier modèle, "))
+                .append("<em>").append(esc(in.runs().getFirst().label())).append("</em>")
+                .append(t(", is the reference; it shows what the recommender does without the mandate.",
+                        ", sert de référence : il montre ce que fait le système sans le mandat.")).append("</p>\n");
+        List<Comparison> comparisons = in.comparisons();
+        if (comparisons.isEmpty()) metricsTable(in.runs().getFirst());
+        int n = 0;
+        for (Comparison c : comparisons) {
+            n++;
+            h.append("<h3>").append(esc(c.run().label())).append(t(" compared with ", " comparé à ")).append(esc(c.baseline().label())).append("</h3>\n");
+            if (!c.trainedUnderMandate()) {
+                h.append("<p class=\"bad\">").append(t("This model names mandate ", "Ce modèle cite le mandat ")).append("<span class=\"hash\">")
+                        .append(esc(c.run().mandateHash())).append("</span>").append(t(", not the mandate of this report.", ", et non le mandat de ce rapport."))
+                        .append("</p>\n");
+            }
+            h.append("<table>\n<caption>").append(t("Metric of each objective: ", "Mesure de chaque objectif : ")).append(esc(c.baseline().label()))
+                    .append(t(" and ", " et ")).append(esc(c.run().label())).append("</caption>\n<thead><tr><th scope=\"col\">")
+                    .append(t("Objective and metric", "Objectif et mesure")).append("</th><th scope=\"col\">").append(t("Weight before → after", "Poids avant → après"))
+                    .append("</th><th scope=\"col\">").append(esc(c.baseline().label())).append("</th><th scope=\"col\">").append(esc(c.run().label()))
+                    .append("</th><th scope=\"col\">").append(t("Change (towards better)", "Évolution (vers le mieux)")).append("</th><th scope=\"col\">")
+                    .append(t("As the weights ask?", "Conforme aux poids ?")).append("</th></tr></thead>\n<tbody>\n");
+            for (Comparison.Row r : c.rows()) {
+                h.append("<tr><th scope=\"row\">").append(esc(r.objective().name().in(locale))).append("<br><span class=\"metric\"><code>")
+                        .append(esc(r.metric())).append("</code>, ").append(better(r.objective().direction())).append("</span></th><td class=\"num\">")
+                        .append(esc(pct(r.baselineWeight()))).append(" → ").append(esc(pct(r.weight()))).append("</td><td class=\"num\">")
+                        .append(r.baselineValue() == null ? "n/a" : esc(num(r.baselineValue()))).append("</td><td class=\"num\">")
+                        .append(r.value() == null ? "n/a" : esc(num(r.value()))).append("</td><td class=\"num\">");
+                if (r.improvement() == null) h.append("n/a");
+                else h.append(esc(Html.signedNumber(r.improvement(), locale))).append(" (").append(esc(spct(r.relativeImprovement()))).append(")");
+                boolean ok = r.movement().consistent();
+                h.append("</td><td><span class=\"").append(ok ? "ok" : "bad").append("\">").append(ok ? t("Yes", "Oui") : t("No", "Non"))
+                        .append("</span>").append(fr ? " : " : ": ").append(esc(r.movement().text(locale)));
+                for (Comparison.BoundCheck b : r.bounds()) {
+                    h.append("<br>").append(b.bound().kind() == Bound.Kind.FLOOR ? t("Floor ", "Plancher ") : t("Ceiling ", "Plafond "))
+                            .append(esc(num(b.bound().value()))).append(fr ? " : " : ": ")
+                            .append(b.met() == null ? t("not measured", "non mesuré")
+                                    : b.met() ? "<span class=\"ok\">" + t("met", "respecté") + "</span>" : "<span class=\"bad\">" + t("missed", "non respecté") + "</span>");
+                }
+                h.append("</td></tr>\n");
+            }
+            h.append("</tbody>\n</table>\n");
+            chart(c, "chart-" + n);
+        }
+        h.append("</section>\n");
+    }
+
+    private void metricsTable(RunSummary run) {
+        h.append("<table>\n<caption>").append(t("Metrics of ", "Mesures de ")).append(esc(run.label())).append("</caption>\n<thead><tr><th scope=\"col\">")
+                .append(t("Objective and metric", "Objectif et mesure")).append("</th><th scope=\"col\">").append(t("Weight", "Poids"))
+                .append("</th><th scope=\"col\">").append(t("Value", "Valeur")).append("</th></tr></thead>\n<tbody>\n");
+        for (Object key : sortedKeys(run.metrics())) {
+            MetricValue v = run.metrics().get(key);
+            Objective o = Catalogue.find((String) key).orElse(null);
+            h.append("<tr><th scope=\"row\">").append(esc(name((String) key))).append("<br><span class=\"metric\"><code>").append(esc(v.metric()))
+                    .append("</code>").append(o == null ? "" : ", " + better(o.direction())).append("</span></th><td class=\"num\">")
+                    .append(esc(pct(run.weight((String) key)))).append("</td><td class=\"num\">").append(esc(num(v.value()))).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+    }
+
+    /** The chart of a comparison, with its text alternative built from the same numbers as the table. */
+    private SvgBarChart chartFor(Comparison c, String id) {
+        List<SvgBarChart.Group> groups = new ArrayList<>();
+        StringBuilder desc = new StringBuilder(t(
+                "For each objective, the first bar is its weight in " + c.run().label() + "; the second is how much its metric changed from "
+                        + c.baseline().label() + " to " + c.run().label() + ", as a percentage of the " + c.baseline().label()
+                        + " value, counted positive when the metric got better (higher or lower, as the objective asks) and negative when it "
+                        + "got worse. Changes beyond 100 % are clipped. ",
+                "Pour chaque objectif, la première barre est son poids dans " + c.run().label() + " ; la seconde est l'évolution de sa mesure de "
+                        + c.baseline().label() + " à " + c.run().label() + ", en pourcentage de la valeur de " + c.baseline().label()
+                        + ", comptée positivement quand la mesure s'améliore (à la hausse ou à la baisse, selon l'objectif) et négativement "
+                        + "quand elle se dégrade. Les évolutions au-delà de 100 % sont tronquées. "));
+        for (Comparison.Row r : c.rows()) {
+            Double rel = r.relativeImprovement();
+            String name = r.objective().name().in(locale);
+            groups.add(new SvgBarChart.Group(name, Arrays.asList(r.weight(), rel),
+                    List.of(pct(r.weight()), rel == null ? t("not measured", "non mesuré") : spct(rel))));
+            desc.append(name).append(t(": weight ", " : poids ")).append(pct(r.weight())).append(", ");
+            if (rel == null) desc.append(t("not measured in both runs. ", "non mesuré dans les deux modèles. "));
+            else desc.append(r.metric()).append(t(" from ", " de ")).append(num(r.baselineValue())).append(t(" to ", " à ")).append(num(r.value()))
+                    .append(", ").append(spct(rel)).append(rel >= 0 ? t(" better", " de mieux") : t(" worse", " de moins bien")).append(". ");
+        }
+        return new SvgBarChart(id, t("Weight and change of each objective's metric", "Poids et évolution de la mesure de chaque objectif"),
+                desc.toString().strip(),
+                List.of(new SvgBarChart.Series(t("Weight in the mandate", "Poids dans le mandat"), WEIGHT_COLOUR),
+                        new SvgBarChart.Series(t("Change of the metric (+ = better)", "Évolution de la mesure (+ = mieux)"), CHANGE_COLOUR)), groups);
+    }
+
+    private void chart(Comparison c, String id) {
+        h.append("<figure>\n").append(chartFor(c, id).render()).append("<figcaption>")
+                .append(t("Weight of each objective next to the change of its metric from ", "Poids de chaque objectif à côté de l'évolution de sa mesure de "))
+                .append(esc(c.baseline().label())).append(t(" to ", " à ")).append(esc(c.run().label()))
+                .append(t(". To fit one axis, each change is divided by the reference value and signed so that positive always means better; "
+                                + "the exact values are in the table above.",
+                        ". Pour tenir sur un seul axe, chaque évolution est divisée par la valeur de référence et signée de sorte que positif "
+                                + "signifie toujours mieux ; les valeurs exactes sont dans le tableau ci-dessus."))
+                .append("</figcaption>\n</figure>\n");
+    }
+
+    private void provenance(ReportInput in) {
+        h.append("<section aria-labelledby=\"provenance\">\n<h2 id=\"provenance\">").append(t("Training provenance", "Provenance de l'entraînement"))
+                .append("</h2>\n<p>").append(t(
+                        "Each model comes with a manifest written by the trainer. With the same data, code version, seed and settings, "
+                                + "anyone can retrain it and re-run the evaluation.",
+                        "Chaque modèle est accompagné d'un manifeste écrit par l'entraîneur. Avec les mêmes données, la même version du code, "
+                                + "la même graine et les mêmes réglages, chacun peut le ré-entraîner et refaire l'évaluation.")).append("</p>\n");
+        for (RunSummary r : in.runs()) {
+            h.append("<h3>").append(esc(r.label())).append("</h3>\n<table>\n<caption>").append(t("Manifest of ", "Manifeste de "))
+                    .append(esc(r.label())).append("</caption>\n<tbody>\n");
+            h.append("<tr><th scope=\"row\">").append(t("Mandate trained under", "Mandat d'entraînement")).append("</th><td><span class=\"hash\">")
+                    .append(esc(r.mandateHash())).append("</span>")
+                    .append(r.mandateHash().equals(in.mandate().sha256()) ? t(" (the mandate of this report)", " (le mandat de ce rapport)") : "")
+                    .append("</td></tr>\n");
+            h.append("<tr><th scope=\"row\">").append(t("Training weights", "Poids d'entraînement")).append("</th><td>");
+            List<String> ws = new ArrayList<>();
+            for (Object k : sortedKeys(r.weights())) ws.add(esc(name((String) k)) + " " + esc(pct(r.weights().get(k))));
+            h.append(ws.isEmpty() ? t("none stated", "non précisés") : String.join(", ", ws)).append("</td></tr>\n");
+            Set<String> shown = new LinkedHashSet<>();
+            for (Map.Entry<String[], List<String>> field : KNOWN_MANIFEST_FIELDS) {
+                String key = field.getValue().stream().filter(r.manifest()::containsKey).findFirst().orElse(null);
+                h.append("<tr><th scope=\"row\">").append(esc(field.getKey()[fr ? 1 : 0])).append("</th><td>");
+                if (key == null) h.append("<em>").append(t("not stated in the manifest", "absent du manifeste")).append("</em>");
+                else {
+                    shown.add(key);
+                    value(r.manifest().get(key), key.toLowerCase(Locale.ROOT).contains("payoff"));
+                }
+                h.append("</td></tr>\n");
+            }
+            for (Object key : sortedKeys(r.manifest())) {
+                if (shown.contains(key)) continue;
+                h.append("<tr><th scope=\"row\"><code>").append(esc(key)).append("</code></th><td>");
+                value(r.manifest().get(key), false);
+                h.append("</td></tr>\n");
+            }
+            h.append("</tbody>\n</table>\n");
+        }
+        if (in.runs().isEmpty()) h.append("<p>").append(t("No training run is recorded.", "Aucun entraînement n'est enregistré.")).append("</p>\n");
+        h.append("</section>\n");
+    }
+
+    /** A manifest value: text for scalars, a nested list for small trees, a matrix for a payoff table. */
+    private void value(Object v, boolean matrix) {
+        switch (v) {
+            case null -> h.append("<em>null</em>");
+            case String s -> h.append(s.matches("[0-9a-f]{32,}") ? "<span class=\"hash\">" + esc(s) + "</span>" : esc(s));
+            case Double d -> h.append(esc(CanonicalJson.number(d)));
+            case Float f -> h.append(esc(CanonicalJson.number(f)));
+            case Number n -> h.append(esc(n));
+            case Boolean b -> h.append(b ? t("yes", "oui") : t("no", "non"));
+            case Map<?, ?> map when matrix && payoffMatrix(map) -> payoff(map);
+            case Map<?, ?> map -> {
+                if (map.isEmpty()) {
+                    h.append("<em>").append(t("empty", "vide")).append("</em>");
+                    return;
+                }
+                h.append("<dl class=\"kv\">");
+                for (Object key : sortedKeys(map)) {
+                    h.append("<dt>").append(esc(key)).append("</dt><dd>");
+                    value(map.get(key), false);
+                    h.append("</dd>");
+                }
+                h.append("</dl>");
+            }
+            case List<?> list -> {
+                if (list.stream().allMatch(o -> o == null || o instanceof String || o instanceof Number || o instanceof Boolean)) {
+                    h.append(list.isEmpty() ? "<em>" + t("none", "aucun") + "</em>"
+                            : "<code>" + esc(String.join(", ", list.stream().map(String::valueOf).toList())) + "</code>");
+                } else {
+                    h.append("<ol>");
+                    for (Object o : list) {
+                        h.append("<li>");
+                        value(o, false);
+                        h.append("</li>");
+                    }
+                    h.append("</ol>");
+                }
+            }
+            default -> h.append("<code>").append(esc(CanonicalJson.write(v))).append("</code>");
+        }
+    }
+
+    private static boolean payoffMatrix(Map<?, ?> map) {
+        return !map.isEmpty() && map.values().stream().allMatch(row -> row instanceof Map<?, ?> m
+                && m.values().stream().allMatch(x -> x == null || x instanceof Number));
+    }
+
+    /** Rows and columns as the trainer keyed them (e.g. rows = whose single-objective optimum, columns = objective measured). */
+    private void payoff(Map<?, ?> map) {
+        Map<Object, Object> columns = new java.util.HashMap<>();
+        for (Object row : map.values()) ((Map<?, ?>) row).keySet().forEach(k -> columns.put(k, k));
+        List<Object> cols = sortedKeys(columns);
+        h.append("<table>\n<caption>").append(t("Payoff table", "Table des gains")).append("</caption>\n<thead><tr><td></td>");
+        for (Object c : cols) h.append("<th scope=\"col\">").append(esc(c)).append("</th>");
+        h.append("</tr></thead>\n<tbody>\n");
+        for (Object rowKey : sortedKeys(map)) {
+            h.append("<tr><th scope=\"row\">").append(esc(rowKey)).append("</th>");
+            for (Object c : cols) {
+                Object x = ((Map<?, ?>) map.get(rowKey)).get(c);
+                h.append("<td class=\"num\">").append(x == null ? "" : esc(num(((Number) x).doubleValue()))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+    }
+
+    private void ledger(ReportInput in) {
+        LedgerSummary l = in.ledger();
+        h.append("<section aria-labelledby=\"ledger\">\n<h2 id=\"ledger\">").append(t("Verification of the record", "Vérification du registre"))
+                .append("</h2>\n<p>").append(t(
+                        "Every ballot, the tally, the mandate, each training run and evaluation are appended to a hash chain: each entry "
+                                + "includes the SHA-256 of the one before it, so changing, removing or reordering any entry breaks every hash after it.",
+                        "Chaque bulletin, le dépouillement, le mandat, chaque entraînement et chaque évaluation sont ajoutés à une chaîne de "
+                                + "hachage : chaque entrée contient le SHA-256 de la précédente, si bien que modifier, supprimer ou réordonner une "
+                                + "entrée casse toutes les empreintes qui la suivent.")).append("</p>\n");
+        h.append("<p class=\"status ").append(l.verified() ? "ok\">" + t("Verified: ", "Vérifié : ") : "bad\">" + t("NOT verified: ", "NON vérifié : "))
+                .append(esc(l.verificationMessage())).append("</p>\n");
+        h.append("<dl class=\"kv\">\n<dt>").append(t("Entries", "Entrées")).append("</dt><dd>").append(l.entries()).append("</dd>\n<dt>")
+                .append(t("Head hash", "Empreinte de tête")).append("</dt><dd class=\"hash\">")
+                .append(esc(l.headHash() == null ? t("none", "aucune") : l.headHash())).append("</dd>\n</dl>\n");
+        h.append("<h3>").append(t("Check it yourself", "Vérifiez vous-même")).append("</h3>\n<p>")
+                .append(t("Download the exported bundle (ledger, ballots, manifests) and run:",
+                        "Téléchargez l'export (registre, bulletins, manifestes) et lancez :"))
+                .append("</p>\n<pre><code>").append(esc(VERIFY_COMMAND)).append("</code></pre>\n<p>")
+                .append(t("It recomputes every hash from the first entry, recounts the ballots with the published rule, and must end at the head hash above.",
+                        "La commande recalcule chaque empreinte depuis la première entrée, recompte les bulletins avec la règle publiée, et doit "
+                                + "aboutir à l'empreinte de tête ci-dessus."))
+                .append("</p>\n</section>\n");
+    }
+
+    private void row(String header, String value) {
+        h.append("<tr><th scope=\"row\">").append(esc(header)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
+    }
+
+    /**
+     * Keys in a stable order whatever map the caller built (Map.of iterates in a per-JVM random order):
+     * catalogue objectives first, in catalogue order, then everything else alphabetically.
+     */
+    private static List<Object> sortedKeys(Map<?, ?> map) {
+        List<String> catalogue = Catalogue.all().stream().map(Objective::id).toList();
+        List<Object> keys = new ArrayList<>(map.keySet());
+        keys.sort(Comparator.comparingInt((Object k) -> {
+            int i = catalogue.indexOf(String.valueOf(k));
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }).thenComparing(String::valueOf));
+        return keys;
+    }
+
+    private String direction(Direction d) {
+        return d == Direction.MAXIMISE ? t("higher", "élevée") : t("lower", "basse");
+    }
+
+    private String better(Direction d) {
+        return d == Direction.MAXIMISE ? t("higher is better", "plus haut = mieux") : t("lower is better", "plus bas = mieux");
+    }
+
+    private String name(String objectiveId) {
+        return Catalogue.find(objectiveId).map(o -> o.name().in(locale)).orElse(objectiveId);
+    }
+}

@@ -1,0 +1,125 @@
+package org.mandate.audit.report;
+
+import org.mandate.objectives.catalogue.Catalogue;
+import org.mandate.objectives.catalogue.Objective;
+import org.mandate.objectives.metrics.MetricValue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The structured twin of the HTML page: the same facts as a plain JSON tree, written as canonical JSON
+ * so its SHA-256 can be put in the ledger and checked by anyone holding the file.
+ */
+public final class ReportJson {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    private ReportJson() {}
+
+    public static Map<String, Object> tree(ReportInput in) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("schema_version", SCHEMA_VERSION);
+        json.put("title", in.title());
+        json.put("generated_at", in.generatedAt().toString());
+        json.put("panel", panel(in));
+
+        Map<String, Object> tally = null;
+        if (in.tally() != null) {
+            tally = new LinkedHashMap<>();
+            tally.put("hash", in.tally().sha256());
+            tally.put("record", in.tally().toJsonValue());
+        }
+        json.put("tally", tally);
+
+        Map<String, Object> mandate = new LinkedHashMap<>();
+        mandate.put("hash", in.mandate().sha256());
+        mandate.put("record", in.mandate().toJsonValue());
+        mandate.put("tally_hash_matches", in.tallyMatchesMandate());
+        json.put("mandate", mandate);
+
+        List<Object> objectives = new ArrayList<>();
+        for (Objective o : Catalogue.all()) {
+            Map<String, Object> obj = new LinkedHashMap<>();
+            obj.put("id", o.id());
+            obj.put("name", Map.of("en", o.name().en(), "fr", o.name().fr()));
+            obj.put("description", Map.of("en", o.description().en(), "fr", o.description().fr()));
+            obj.put("direction", o.direction().name().toLowerCase());
+            obj.put("weight", in.mandate().weight(o.id()));
+            objectives.add(obj);
+        }
+        json.put("objectives", objectives);
+
+        json.put("runs", in.runs().stream().map(r -> run(r, in)).toList());
+        json.put("comparisons", in.comparisons().stream().map(ReportJson::comparison).toList());
+
+        Map<String, Object> ledger = new LinkedHashMap<>();
+        ledger.put("entries", in.ledger().entries());
+        ledger.put("head_hash", in.ledger().headHash());
+        ledger.put("verified", in.ledger().verified());
+        ledger.put("message", in.ledger().verificationMessage());
+        ledger.put("verify_command", ReportHtml.VERIFY_COMMAND);
+        json.put("ledger", ledger);
+        return json;
+    }
+
+    private static Map<String, Object> panel(ReportInput in) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", in.panel().name());
+        p.put("members", in.panel().members());
+        p.put("ballots", in.panel().ballots());
+        p.put("ballots_counted", in.tally() == null ? null : in.tally().ballotCount());
+        p.put("turnout", in.turnout());
+        p.put("rule", in.panel().rule());
+        p.put("rule_rationale", in.panel().ruleRationale());
+        return p;
+    }
+
+    private static Map<String, Object> run(RunSummary r, ReportInput in) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("label", r.label());
+        json.put("mandate_hash", r.mandateHash());
+        json.put("trained_under_mandate", r.mandateHash().equals(in.mandate().sha256()));
+        json.put("weights", r.weights());
+        Map<String, Object> metrics = new TreeMap<>();
+        for (Map.Entry<String, MetricValue> e : r.metrics().entrySet()) metrics.put(e.getKey(), e.getValue().toJsonValue());
+        json.put("metrics", metrics);
+        json.put("manifest", r.manifest());
+        return json;
+    }
+
+    private static Map<String, Object> comparison(Comparison c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("baseline", c.baseline().label());
+        json.put("run", c.run().label());
+        json.put("trained_under_mandate", c.trainedUnderMandate());
+        List<Object> rows = new ArrayList<>();
+        for (Comparison.Row row : c.rows()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("objective", row.objective().id());
+            r.put("metric", row.metric());
+            r.put("direction", row.objective().direction().name().toLowerCase());
+            r.put("baseline_value", row.baselineValue());
+            r.put("value", row.value());
+            r.put("baseline_weight", row.baselineWeight());
+            r.put("weight", row.weight());
+            r.put("improvement", row.improvement());
+            r.put("relative_improvement", row.relativeImprovement());
+            r.put("movement", row.movement().id());
+            r.put("consistent_with_weights", row.movement().consistent());
+            r.put("bounds", row.bounds().stream().map(b -> {
+                Map<String, Object> bj = new LinkedHashMap<>();
+                bj.put("kind", b.bound().kind().name().toLowerCase());
+                bj.put("value", b.bound().value());
+                bj.put("met", b.met());
+                return (Object) bj;
+            }).toList());
+            rows.add(r);
+        }
+        json.put("objectives", rows);
+        return json;
+    }
+}
