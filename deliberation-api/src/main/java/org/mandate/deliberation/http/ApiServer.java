@@ -168,8 +168,9 @@ public final class ApiServer implements AutoCloseable {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("panel", panelId);
         out.put("mandate_hash", mandateHash);
-        out.put("mandate", Json.parse(mandate.payload()));
-        out.put("tally", Json.parse(tally.payload()));
+        // The ledger payloads wrap the values with their panel and hash; the API answers with the values.
+        out.put("mandate", Json.parseObject(mandate.payload()).get("mandate"));
+        out.put("tally", Json.parseObject(tally.payload()).get("tally"));
         out.put("tally_seq", tally.seq());
         out.put("mandate_seq", mandate.seq());
         return out;

@@ -2,6 +2,7 @@ package org.mandate.deliberation.service;
 
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
+import org.mandate.audit.ledger.BallotCast;
 import org.mandate.audit.ledger.LedgerEntry;
 import org.mandate.deliberation.ledger.LedgerStore;
 import org.mandate.objectives.ballot.BallotRejected;
@@ -10,7 +11,6 @@ import org.mandate.objectives.json.CanonicalJson;
 import org.postgresql.util.PSQLException;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,18 +64,11 @@ public final class BallotService {
                 int version = latest + 1;
                 Instant castAt = Tokens.now();
 
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("panel", panelId);
-                json.put("voter", member.voterId());
-                json.put("version", version);
-                json.put("weights", ballot.weights());
-                json.put("cast_at", castAt.toString());
-                String canonical = CanonicalJson.write(json);
-                String receipt = CanonicalJson.sha256Hex(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-
-                // The published entry is the ballot plus its receipt: anyone can recompute one from the other.
-                json.put("receipt", receipt);
-                LedgerEntry entry = ledger.append(h, "ballot", CanonicalJson.write(json));
+                // The ledger entry is the ballot plus its receipt: anyone can recompute one from the other.
+                BallotCast cast = new BallotCast(panelId, member.voterId(), version, ballot.weights(), castAt);
+                String canonical = CanonicalJson.write(cast.ballot());
+                String receipt = cast.receipt();
+                LedgerEntry entry = ledger.append(h, cast.kind(), cast.canonicalJson());
                 h.createUpdate("""
                                 INSERT INTO ballots (panel_id, member_id, version, ballot, receipt, ledger_seq, created_at)
                                 VALUES (:panel, :member, :version, :ballot, :receipt, :seq, :castAt)""")

@@ -2,6 +2,9 @@ package org.mandate.deliberation.service;
 
 import org.jdbi.v3.core.Jdbi;
 import org.mandate.audit.ledger.LedgerEntry;
+import org.mandate.audit.ledger.LedgerEvent;
+import org.mandate.audit.ledger.MandatePublished;
+import org.mandate.audit.ledger.TallyComputed;
 import org.mandate.deliberation.ledger.LedgerStore;
 import org.mandate.objectives.ballot.WeightBallot;
 import org.mandate.objectives.json.Json;
@@ -39,8 +42,8 @@ public final class TallyService {
 
     /**
      * Tallies the panel once: closes it if it is still in {@code vote}, then appends a {@code tally}
-     * entry (the TallyRecord's canonical JSON) and a {@code mandate} entry (the Mandate's canonical JSON,
-     * whose provenance names the tally entry's SHA-256).
+     * entry ({@link TallyComputed}) and a {@code mandate} entry ({@link MandatePublished}, whose
+     * provenance names the tally record's SHA-256).
      */
     public TallyOutcome tally(long panelId, String organiserToken) {
         return jdbi.inTransaction(h -> {
@@ -62,10 +65,12 @@ public final class TallyService {
             if (panel.phase() == Phase.VOTE) panel = panels.advance(h, panel, Phase.CLOSED, organiser);
 
             TallyRecord record = Tally.run(ballots, panel.menu(), WeightRule.byId(panel.rule()));
-            LedgerEntry tallyEntry = ledger.append(h, "tally", record.canonicalJson());
+            TallyComputed computed = new TallyComputed(panelId, record);
+            LedgerEntry tallyEntry = ledger.append(h, computed.kind(), computed.canonicalJson());
             Mandate mandate = Mandate.fromTally(record, List.of(), DataUseRules.NONE, null,
                     "panel " + panelId + ", " + panel.rule() + ", " + record.ballotCount() + " ballots");
-            LedgerEntry mandateEntry = ledger.append(h, "mandate", mandate.canonicalJson());
+            MandatePublished published = new MandatePublished(panelId, mandate);
+            LedgerEntry mandateEntry = ledger.append(h, published.kind(), published.canonicalJson());
             h.createUpdate("INSERT INTO mandates (panel_id, tally_seq, mandate_seq, mandate_hash) VALUES (:p, :t, :m, :hash)")
                     .bind("p", panelId).bind("t", tallyEntry.seq()).bind("m", mandateEntry.seq()).bind("hash", mandate.sha256())
                     .execute();
@@ -87,7 +92,8 @@ public final class TallyService {
                 .map((rs, ctx) -> {
                     LedgerEntry tally = new LedgerEntry(rs.getLong("t_seq"), rs.getString("t_kind"), rs.getString("t_payload"), rs.getString("t_prev"), rs.getString("t_hash"));
                     LedgerEntry mandate = new LedgerEntry(rs.getLong("d_seq"), rs.getString("d_kind"), rs.getString("d_payload"), rs.getString("d_prev"), rs.getString("d_hash"));
-                    return new PublishedMandate(panelId, Mandate.fromJson(mandate.payload()), rs.getString("mandate_hash"), tally, mandate);
+                    Mandate published = ((MandatePublished) LedgerEvent.parse(mandate)).mandate();
+                    return new PublishedMandate(panelId, published, rs.getString("mandate_hash"), tally, mandate);
                 })
                 .findOne());
     }

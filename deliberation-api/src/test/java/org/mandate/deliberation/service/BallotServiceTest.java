@@ -1,5 +1,8 @@
 package org.mandate.deliberation.service;
 
+import org.mandate.audit.ledger.LedgerEvent;
+import org.mandate.audit.ledger.MandatePublished;
+import org.mandate.audit.ledger.TallyComputed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mandate.deliberation.EmbeddedDatabase;
@@ -122,9 +125,10 @@ class BallotServiceTest extends EmbeddedDatabase {
         assertEquals(0.0, outcome.tally().weights().get("relevance"), 1e-12);
         assertEquals(Map.of("novelty", 1.0), outcome.mandate().weights());
         assertEquals(Phase.CLOSED, panels.get(v.id()).phase(), "tallying closes voting");
-        assertEquals(CanonicalJson.sha256Hex(outcome.tallyEntry().payload().getBytes(StandardCharsets.UTF_8)),
-                outcome.mandate().provenance().tallyHash(), "the mandate names the tally entry it came from");
-        assertEquals(outcome.mandate().canonicalJson(), outcome.mandateEntry().payload());
+        TallyComputed tallyEvent = (TallyComputed) LedgerEvent.parse(outcome.tallyEntry());
+        assertEquals(outcome.tally(), tallyEvent.tally());
+        assertEquals(tallyEvent.tallyHash(), outcome.mandate().provenance().tallyHash(), "the mandate names the tally it came from");
+        assertEquals(outcome.mandate(), ((MandatePublished) LedgerEvent.parse(outcome.mandateEntry())).mandate());
         assertEquals(outcome.tallyEntry().seq() + 1, outcome.mandateEntry().seq());
 
         PublishedMandate published = tallies.mandate(v.id()).orElseThrow();
