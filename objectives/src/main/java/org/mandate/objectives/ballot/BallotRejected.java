@@ -13,7 +13,13 @@ public final class BallotRejected extends IllegalArgumentException {
         NOT_FINITE("weight-not-finite"),
         NEGATIVE("negative-weight"),
         NOT_NORMALISED("weights-do-not-sum"),
-        ALREADY_VOTED("already-voted");
+        ALREADY_VOTED("already-voted"),
+        /** A number outside its allowed range, e.g. a comparison strength outside −10…10. */
+        OUT_OF_RANGE("out-of-range"),
+        /** A ranking or approval names an option (proposal, rule) the vote does not offer. */
+        UNKNOWN_OPTION("unknown-option"),
+        /** The same option appears twice in one ballot. */
+        DUPLICATE("duplicate-option");
 
         private final String slug;
 

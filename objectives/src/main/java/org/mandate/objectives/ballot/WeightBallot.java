@@ -1,6 +1,5 @@
 package org.mandate.objectives.ballot;
 
-import org.mandate.objectives.json.JsonValue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +14,7 @@ import static org.mandate.objectives.ballot.BallotRejected.Reason.*;
  *
  * @param voter a pseudonymous voter id (never a person's identity)
  */
-public record WeightBallot(String voter, SortedMap<String, Double> weights) implements JsonValue {
+public record WeightBallot(String voter, SortedMap<String, Double> weights) implements Ballot {
 
     /** How far from 1 a sum of weights may be: a rounding slack, not a licence to under-allocate. */
     public static final double SUM_TOLERANCE = 1e-6;

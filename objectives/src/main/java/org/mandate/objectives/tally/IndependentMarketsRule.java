@@ -1,6 +1,5 @@
 package org.mandate.objectives.tally;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -9,13 +8,13 @@ import java.util.Map;
  * n+1 phantom values f_k(t) = min(1, t·(n−k)), k = 0..n; the phantoms rise together with t until the
  * medians sum to 1. Unlike the mean it is strategyproof under ℓ1 preferences (no voter gets closer to
  * their ideal by misreporting) and proportional: if every voter puts everything on one objective, each
- * objective gets the share of its supporters.
+ * objective gets the share of its supporters. The medians are computed by {@link MovingPhantoms}
+ * (binary search over the sorted columns); {@link #median} is the original linear merge, kept as the
+ * test oracle that the faster search returns exactly the same values.
  */
 public record IndependentMarketsRule() implements WeightRule {
 
     public static final String ID = "independent_markets";
-
-    private static final int BISECTION_STEPS = 200;
 
     @Override public String id() { return ID; }
 
@@ -25,34 +24,21 @@ public record IndependentMarketsRule() implements WeightRule {
 
     @Override
     public double[] aggregate(double[][] profile) {
+        return MovingPhantoms.aggregate(profile, null, PHANTOMS);
+    }
+
+    /** Whole-number rights (delegated votes) count as that many identical ballots; see {@link MovingPhantoms}. */
+    @Override
+    public double[] aggregate(double[][] profile, double[] rights) {
         Profiles.requireValid(profile);
-        int n = profile.length, m = profile[0].length;
-        double[][] columns = new double[m][n];
-        for (int v = 0; v < n; v++) {
-            for (int j = 0; j < m; j++) columns[j][v] = profile[v][j];
-        }
-        for (double[] column : columns) Arrays.sort(column);
-
-        // Σ_j median_j(t) is continuous and non-decreasing in t, ≤ 1 at t = 0 and ≥ 1 at t = 1.
-        double lo = 0, hi = 1;
-        for (int step = 0; step < BISECTION_STEPS && hi - lo > 0; step++) {
-            double mid = (lo + hi) / 2;
-            if (mid <= lo || mid >= hi) break;
-            if (sumOfMedians(columns, n, mid) < 1) lo = mid; else hi = mid;
-        }
-        double[] out = new double[m];
-        for (int j = 0; j < m; j++) out[j] = median(columns[j], n, hi);
-        return Profiles.normalise(out);
+        return MovingPhantoms.aggregate(profile, MovingPhantoms.multiplicities(ID, rights, profile.length), PHANTOMS);
     }
 
-    private static double sumOfMedians(double[][] columns, int n, double t) {
-        double sum = 0;
-        for (double[] column : columns) sum += median(column, n, t);
-        return sum;
-    }
+    private static final MovingPhantoms.Phantoms PHANTOMS = (k, n, t) -> Math.min(1.0, t * (n - k));
 
     /**
-     * The (n+1)-th smallest of the n sorted voter values and the n+1 phantoms, found by merging two
+     * Reference implementation, kept as the oracle of the fast binary-search median (tests compare them):
+     * the (n+1)-th smallest of the n sorted voter values and the n+1 phantoms, found by merging two
      * ascending sequences; the phantoms ascend as k goes from n down to 0.
      */
     static double median(double[] sortedVoters, int n, double t) {

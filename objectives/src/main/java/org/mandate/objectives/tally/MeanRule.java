@@ -27,4 +27,18 @@ public record MeanRule() implements WeightRule {
         for (int j = 0; j < m; j++) mean[j] /= profile.length;
         return Profiles.normalise(mean);
     }
+
+    /** The rights-weighted mean Σ r_i x_i / Σ r_i. */
+    @Override
+    public double[] aggregate(double[][] profile, double[] rights) {
+        Profiles.requireValid(profile);
+        if (rights == null) return aggregate(profile);
+        double[] r = Profiles.rights(rights, profile.length);
+        int m = profile[0].length;
+        double[] mean = new double[m];
+        for (int v = 0; v < profile.length; v++) {
+            for (int j = 0; j < m; j++) mean[j] += r[v] * profile[v][j];
+        }
+        return Profiles.normalise(mean);
+    }
 }

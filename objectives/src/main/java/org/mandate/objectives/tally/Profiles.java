@@ -29,4 +29,21 @@ final class Profiles {
         for (int j = 0; j < w.length; j++) out[j] = w[j] / sum;
         return out;
     }
+
+    /** Rights as given (checked: one per ballot, finite, non-negative, some positive), or all 1 when null. */
+    static double[] rights(double[] rights, int voters) {
+        if (rights == null) {
+            double[] ones = new double[voters];
+            java.util.Arrays.fill(ones, 1.0);
+            return ones;
+        }
+        if (rights.length != voters) throw new IllegalArgumentException(rights.length + " voting rights for " + voters + " ballots");
+        double total = 0;
+        for (double r : rights) {
+            if (!Double.isFinite(r) || r < 0) throw new IllegalArgumentException("invalid voting right " + r);
+            total += r;
+        }
+        if (!(total > 0)) throw new IllegalArgumentException("no ballot carries a voting right");
+        return rights;
+    }
 }
