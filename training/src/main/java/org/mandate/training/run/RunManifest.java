@@ -1,0 +1,44 @@
+package org.mandate.training.run;
+
+import org.mandate.objectives.json.JsonValue;
+import org.mandate.training.eval.Evaluation;
+import org.mandate.training.train.PayoffTable;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an auditor needs to tie a model to the vote and the data it came from, and to re-run it: the
+ * mandate and data hashes, the code version, seed and hyper-parameters, the payoff table that gave the
+ * weights their meaning, the data fields the run read, the held-out metrics and the model file's hash.
+ */
+public record RunManifest(String mandateSha256, String dataSha256, String codeVersion, long seed,
+                          Map<String, Object> hyperParameters, PayoffTable payoffTable, List<String> dataFieldsRead,
+                          Map<String, Object> split, Evaluation metrics, String modelSha256) implements JsonValue {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public RunManifest {
+        hyperParameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hyperParameters));
+        split = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(split));
+        dataFieldsRead = List.copyOf(dataFieldsRead);
+    }
+
+    @Override
+    public Object toJsonValue() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("schema_version", SCHEMA_VERSION);
+        json.put("mandate_sha256", mandateSha256);
+        json.put("data_sha256", dataSha256);
+        json.put("code_version", codeVersion);
+        json.put("seed", seed);
+        json.put("hyper_parameters", hyperParameters);
+        json.put("payoff_table", payoffTable.toJsonValue());
+        json.put("data_fields_read", dataFieldsRead);
+        json.put("split", split);
+        json.put("metrics", metrics.toJsonValue());
+        json.put("model_sha256", modelSha256);
+        return json;
+    }
+}

@@ -1,0 +1,71 @@
+package org.mandate.training.surrogate;
+
+import org.mandate.objectives.metrics.ItemFeatures;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What a surrogate may read inside a SameDiff graph, for a batch of B users over I items:
+ * <ul>
+ * <li>{@code p}, {@code logP}: softmax of the logits over all items, the Mult-DAE likelihood;</li>
+ * <li>{@code recommendation}, {@code logRecommendation}: softmax over the items the user has <em>not</em>
+ * already been given as input, the soft recommendation of OBJECTIVES.md. Evaluation drops the fold-in
+ * items from the lists, so list-level objectives must be optimised on this distribution: on {@code p}
+ * a model could keep its mass on the user's own history and push only the rest towards rare items;</li>
+ * <li>{@code exposure}: the sharpened policy ∝ recommendation^β (β = {@link #SHARPNESS}), which weights
+ * each item by how likely it is to reach the top of a list. List-level objectives (novelty, fair
+ * exposure) read it: on the flat recommendation a model can satisfy them by spreading thin mass over many
+ * items while its top-k lists stay where they were, or by moving much mass at a small likelihood cost;</li>
+ * <li>{@code consumed}: 0/1 (B × I), the items the model was given as input;</li>
+ * <li>{@code targets}: the 0/1 full histories (B × I);</li>
+ * <li>catalogue constants: self-information −log2 pop_i (I × 1), the one-hot provider matrix Gp (I × P)
+ * and the target exposure shares τ (1 × P).</li>
+ * </ul>
+ */
+public record SurrogateInputs(SameDiff sd, SDVariable p, SDVariable logP, SDVariable recommendation,
+                              SDVariable logRecommendation, SDVariable exposure, SDVariable consumed, SDVariable targets,
+                              SDVariable selfInformation, SDVariable providerMatrix, SDVariable targetShares) {
+
+    /** Inverse temperature of the exposure policy. */
+    public static final double SHARPNESS = 4;
+
+    /** Logit penalty that removes consumed items from the recommendation softmax (exp(−1e4) is 0 in float). */
+    static final double EXCLUDED = 1e4;
+
+    /**
+     * Builds both softmaxes from the logits and adds the catalogue constants to {@code sd} in {@code dtype}.
+     *
+     * @param consumed 0/1 (B × I), 1 for items the user already has (the model input)
+     */
+    public static SurrogateInputs create(SameDiff sd, SDVariable logits, SDVariable consumed, SDVariable targets,
+                                         ItemFeatures features, double[] targetShares, DataType dtype) {
+        SDVariable[] all = softmax(sd, logits);
+        SDVariable[] rec = softmax(sd, logits.sub(consumed.mul(EXCLUDED)));
+        SDVariable exposure = softmax(sd, rec[1].mul(SHARPNESS))[0];
+        int items = features.itemCount();
+        int groups = features.providerGroups().size();
+        if (targetShares.length != groups) throw new IllegalArgumentException("one target share per provider group");
+        double[] info = new double[items];
+        double[] onehot = new double[items * groups];
+        for (int i = 0; i < items; i++) {
+            info[i] = -Math.log(features.popularity()[i]) / Math.log(2);
+            onehot[i * groups + features.providerGroup()[i]] = 1;
+        }
+        SDVariable selfInfo = sd.constant("self_information", Nd4j.create(info, new long[]{items, 1}, DataType.DOUBLE).castTo(dtype));
+        SDVariable gp = sd.constant("provider_matrix", Nd4j.create(onehot, new long[]{items, groups}, DataType.DOUBLE).castTo(dtype));
+        SDVariable tau = sd.constant("target_shares", Nd4j.create(targetShares, new long[]{1, groups}, DataType.DOUBLE).castTo(dtype));
+        return new SurrogateInputs(sd, all[0], all[1], rec[0], rec[1], exposure, consumed, targets, selfInfo, gp, tau);
+    }
+
+    /**
+     * Softmax by hand from dense ops, returning {p, log p}: z = s − max s; log p = z − log Σ exp z
+     * ({@code sd.nn.logSoftmax} fails in DL4J M2.1). The shift keeps exp finite and cancels in the gradient.
+     */
+    public static SDVariable[] softmax(SameDiff sd, SDVariable logits) {
+        SDVariable z = logits.sub(logits.max(true, 1));
+        SDVariable logP = z.sub(sd.math.log(sd.math.exp(z).sum(true, 1)));
+        return new SDVariable[]{sd.math.exp(logP), logP};
+    }
+}

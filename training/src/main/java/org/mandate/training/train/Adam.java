@@ -1,0 +1,41 @@
+package org.mandate.training.train;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Adam (Kingma and Ba 2015), applied in place to named parameter arrays. Written out rather than taken
+ * from {@code sd.fit} so every update is visible and the run is deterministic given its inputs.
+ */
+public final class Adam {
+
+    private static final double BETA1 = 0.9, BETA2 = 0.999, EPSILON = 1e-8;
+
+    private final double learningRate;
+    private final Map<String, INDArray> m = new HashMap<>();
+    private final Map<String, INDArray> v = new HashMap<>();
+    private int t;
+
+    public Adam(double learningRate) {
+        this.learningRate = learningRate;
+    }
+
+    public void update(Map<String, INDArray> parameters, Map<String, INDArray> gradients) {
+        t++;
+        double alpha = learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
+        for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
+            INDArray g = gradients.get(e.getKey());
+            if (g == null) throw new IllegalStateException("no gradient for " + e.getKey());
+            INDArray mi = m.computeIfAbsent(e.getKey(), k -> Nd4j.zeros(g.dataType(), g.shape()));
+            INDArray vi = v.computeIfAbsent(e.getKey(), k -> Nd4j.zeros(g.dataType(), g.shape()));
+            mi.muli(BETA1).addi(g.mul(1 - BETA1));
+            vi.muli(BETA2).addi(g.mul(g).muli(1 - BETA2));
+            INDArray step = mi.div(Transforms.sqrt(vi, true).addi(EPSILON)).muli(alpha);
+            e.getValue().subi(step);
+        }
+    }
+}
