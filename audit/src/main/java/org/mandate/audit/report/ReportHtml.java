@@ -93,10 +93,12 @@ public final class ReportHtml {
     private final boolean fr;
     private final Locale locale;
     private final StringBuilder h = new StringBuilder(32_000);
+    private final ReportSections sections;
 
-    private ReportHtml(Locale locale) {
+    private ReportHtml(Locale locale, ReportSections sections) {
         this.fr = "fr".equals(locale.getLanguage());
         this.locale = fr ? FRENCH : ENGLISH;
+        this.sections = sections;
     }
 
     /** The English page. */
@@ -106,7 +108,12 @@ public final class ReportHtml {
 
     /** The page in English or French ({@code fr}); any other language falls back to English. */
     public static String render(ReportInput in, String reportSha256, Locale locale) {
-        return new ReportHtml(locale).page(in, reportSha256);
+        return render(in, reportSha256, locale, ReportSections.NONE);
+    }
+
+    /** The page with the optional sections; with {@link ReportSections#NONE} it is the page above, byte for byte. */
+    public static String render(ReportInput in, String reportSha256, Locale locale, ReportSections sections) {
+        return new ReportHtml(locale, sections).page(in, reportSha256);
     }
 
     /** The file name of the page in a language: index.html for English, index.fr.html for French. */
@@ -138,8 +145,10 @@ public final class ReportHtml {
         nav();
         summary(in);
         panel(in);
+        strata();
         mandate(in);
         results(in);
+        tradeOff();
         provenance(in);
         ledger(in);
         h.append("<footer>\n<p>").append(t("The same facts in machine-readable form: ", "Les mêmes informations sous forme lisible par machine : "))
@@ -154,10 +163,12 @@ public final class ReportHtml {
         h.append("<nav aria-label=\"").append(t("Contents", "Sommaire")).append("\">\n<h2 id=\"contents\">").append(t("Contents", "Sommaire"))
                 .append("</h2>\n<ol>\n")
                 .append("<li><a href=\"#summary\">").append(t("In short", "En bref")).append("</a></li>\n")
-                .append("<li><a href=\"#panel\">").append(t("The citizen panel", "Le panel citoyen")).append("</a></li>\n")
-                .append("<li><a href=\"#mandate\">").append(t("The mandate", "Le mandat")).append("</a></li>\n")
-                .append("<li><a href=\"#results\">").append(t("Results per objective", "Résultats par objectif")).append("</a></li>\n")
-                .append("<li><a href=\"#provenance\">").append(t("Training provenance", "Provenance de l'entraînement")).append("</a></li>\n")
+                .append("<li><a href=\"#panel\">").append(t("The citizen panel", "Le panel citoyen")).append("</a></li>\n");
+        if (!sections.strata().isEmpty()) h.append("<li><a href=\"#strata\">").append(t("Who took part", "Qui a participé")).append("</a></li>\n");
+        h.append("<li><a href=\"#mandate\">").append(t("The mandate", "Le mandat")).append("</a></li>\n")
+                .append("<li><a href=\"#results\">").append(t("Results per objective", "Résultats par objectif")).append("</a></li>\n");
+        if (sections.tradeOff() != null) h.append("<li><a href=\"#tradeoff\">").append(t("The trade-off", "L'arbitrage")).append("</a></li>\n");
+        h.append("<li><a href=\"#provenance\">").append(t("Training provenance", "Provenance de l'entraînement")).append("</a></li>\n")
                 .append("<li><a href=\"#ledger\">").append(t("Verification of the record", "Vérification du registre")).append("</a></li>\n")
                 .append("</ol>\n</nav>\n");
     }
@@ -500,6 +511,65 @@ public final class ReportHtml {
             h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n");
+    }
+
+    /** Breakdowns by member strata, every count under the disclosure control of {@link StrataTable}. */
+    private void strata() {
+        if (sections.strata().isEmpty()) return;
+        h.append("<section aria-labelledby=\"strata\">\n<h2 id=\"strata\">").append(t("Who took part", "Qui a participé")).append("</h2>\n<p>")
+                .append(t("Counts below " + StrataTable.MIN_CELL + " are not shown (“<” + " + StrataTable.MIN_CELL + "), nor any count that would let them be worked out from the totals (“·”).",
+                        "Les effectifs inférieurs à " + StrataTable.MIN_CELL + " ne sont pas publiés (« <" + StrataTable.MIN_CELL + " »), ni ceux qui permettraient de les retrouver à partir des totaux (« · »)."))
+                .append("</p>\n");
+        for (StrataTable table : sections.strata()) {
+            StrataTable.Published p = table.publish();
+            h.append("<table>\n<caption>").append(esc(p.title())).append("</caption>\n<thead><tr><th scope=\"col\">").append(esc(p.rowDimension())).append("</th>");
+            for (String c : p.columns()) h.append("<th scope=\"col\">").append(esc(c)).append("</th>");
+            h.append("<th scope=\"col\">").append(t("Total", "Total")).append("</th></tr></thead>\n<tbody>\n");
+            for (StrataTable.Published.Row row : p.rows()) {
+                h.append("<tr><th scope=\"row\">").append(esc(row.stratum())).append("</th>");
+                for (String c : p.columns()) h.append("<td>").append(count(row.cells().get(c), table.counts().get(row.stratum()).getOrDefault(c, 0L), p.threshold())).append("</td>");
+                h.append("<td>").append(count(row.total(), table.counts().get(row.stratum()).values().stream().mapToLong(Long::longValue).sum(), p.threshold())).append("</td></tr>\n");
+            }
+            h.append("<tr><th scope=\"row\">").append(t("Total", "Total")).append("</th>");
+            for (String c : p.columns()) {
+                long raw = table.counts().values().stream().mapToLong(m -> m.getOrDefault(c, 0L)).sum();
+                h.append("<td>").append(count(p.columnTotals().get(c), raw, p.threshold())).append("</td>");
+            }
+            long all = table.counts().values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+            h.append("<td>").append(count(p.total(), all, p.threshold())).append("</td></tr>\n</tbody>\n</table>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    /** A published count, or the reason it is hidden: below the threshold ("<10") or hidden to protect another ("·"). */
+    private static String count(Long published, long raw, int threshold) {
+        if (published != null) return String.valueOf(published);
+        return raw < threshold ? "&lt;" + threshold : "·";
+    }
+
+    private void tradeOff() {
+        TradeOffCurve c = sections.tradeOff();
+        if (c == null) return;
+        String x = name(c.xObjective()) + " (" + c.xMetric() + ")";
+        String y = name(c.yObjective()) + " (" + c.yMetric() + ")";
+        String voted = t("voted mandate", "mandat voté");
+        h.append("<section aria-labelledby=\"tradeoff\">\n<h2 id=\"tradeoff\">").append(t("The trade-off", "L'arbitrage")).append("</h2>\n<p>")
+                .append(t("Each point is a model trained with different weights; the highlighted point is the model trained under the voted mandate.",
+                        "Chaque point est un modèle entraîné avec d'autres poids ; le point mis en évidence est le modèle entraîné sous le mandat voté."))
+                .append("</p>\n<figure>\n").append(SvgTradeOffChart.render("tradeoff-chart", c, x, y, voted, locale)).append("</figure>\n");
+        h.append("<table>\n<caption>").append(esc(y)).append(" / ").append(esc(x)).append("</caption>\n<thead><tr><th scope=\"col\">")
+                .append(t("Model", "Modèle")).append("</th><th scope=\"col\">").append(t("Weights", "Poids")).append("</th><th scope=\"col\">")
+                .append(esc(x)).append("</th><th scope=\"col\">").append(esc(y)).append("</th></tr></thead>\n<tbody>\n");
+        List<TradeOffCurve.Point> points = new ArrayList<>(c.points());
+        if (c.voted() != null) points.add(c.voted());
+        for (TradeOffCurve.Point p : points) {
+            List<String> w = new ArrayList<>();
+            p.weights().forEach((k, v) -> w.add(name(k) + " " + pct(v)));
+            boolean isVoted = p == c.voted();
+            h.append("<tr><th scope=\"row\">").append(esc(p.label())).append(isVoted ? " (" + esc(voted) + ")" : "").append("</th><td>")
+                    .append(esc(String.join(", ", w))).append("</td><td>").append(esc(num(p.x()))).append("</td><td>").append(esc(num(p.y()))).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</section>\n");
     }
 
     private void ledger(ReportInput in) {

@@ -21,6 +21,11 @@ public final class ReportJson {
     private ReportJson() {}
 
     public static Map<String, Object> tree(ReportInput in) {
+        return tree(in, ReportSections.NONE);
+    }
+
+    /** The tree with the optional sections; {@code trade_off} and {@code strata} appear only when given. */
+    public static Map<String, Object> tree(ReportInput in, ReportSections sections) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("schema_version", SCHEMA_VERSION);
         json.put("title", in.title());
@@ -63,6 +68,8 @@ public final class ReportJson {
         ledger.put("message", in.ledger().verificationMessage());
         ledger.put("verify_command", ReportHtml.VERIFY_COMMAND);
         json.put("ledger", ledger);
+        if (sections.tradeOff() != null) json.put("trade_off", sections.tradeOff().toJsonValue());
+        if (!sections.strata().isEmpty()) json.put("strata", sections.strata().stream().map(t -> t.publish().toJsonValue()).toList());
         return json;
     }
 

@@ -24,16 +24,21 @@ public final class ReportWriter {
     private ReportWriter() {}
 
     public static WrittenReport write(ReportInput input, Path dir) {
+        return write(input, ReportSections.NONE, dir);
+    }
+
+    /** The report with optional sections (trade-off curve, strata breakdowns) where the caller has their data. */
+    public static WrittenReport write(ReportInput input, ReportSections sections, Path dir) {
         try {
             Files.createDirectories(dir);
-            byte[] json = CanonicalJson.bytes(ReportJson.tree(input));
+            byte[] json = CanonicalJson.bytes(ReportJson.tree(input, sections));
             String sha = CanonicalJson.sha256Hex(json);
             Path jsonFile = dir.resolve("report.json");
             Path htmlFile = dir.resolve("index.html");
             replace(jsonFile, json);
-            replace(htmlFile, ReportHtml.render(input, sha, ReportHtml.ENGLISH).getBytes(StandardCharsets.UTF_8));
+            replace(htmlFile, ReportHtml.render(input, sha, ReportHtml.ENGLISH, sections).getBytes(StandardCharsets.UTF_8));
             Path frFile = dir.resolve(ReportHtml.fileName(ReportHtml.FRENCH));
-            replace(frFile, ReportHtml.render(input, sha, ReportHtml.FRENCH).getBytes(StandardCharsets.UTF_8));
+            replace(frFile, ReportHtml.render(input, sha, ReportHtml.FRENCH, sections).getBytes(StandardCharsets.UTF_8));
             LOG.info("transparency report written to {} (report.json sha256 {})", dir, sha);
             return new WrittenReport(htmlFile, jsonFile, sha, frFile);
         } catch (IOException e) {

@@ -19,9 +19,11 @@ import org.mandate.objectives.tally.TallyRecord;
 import org.mandate.objectives.tally.WeightRule;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,26 +36,50 @@ import java.util.TreeMap;
  * Verifies an exported bundle offline, trusting nothing the server says: the hash chain, every typed
  * entry, every tally recomputed from the published ballots with the recorded rule, every mandate
  * against its tally, every training run and evaluation against a published mandate, the report file
- * against its recorded hash, and optionally that a voter's receipt is in the record and counted.
+ * against its recorded hash, and optionally that a voter's receipt is in the record and counted. For a
+ * bundle directory also the signed Merkle checkpoints (RFC 9162), the inclusion of every entry under the
+ * latest signed root, consistency with a checkpoint the reader kept, and the model files against their
+ * recorded manifests: every byte of a complete bundle is covered by some check.
  */
 public final class BundleVerifier {
 
     private BundleVerifier() {}
 
-    /** Verifies the bundle directory ({@link LedgerFile#NAME} and, when present, report.json). */
+    /** Verifies the bundle directory with nothing brought from outside it: {@code verify(bundle, receipt, VerifyOptions.NONE)}. */
     public static Verdict verify(Path bundle, String receipt) {
+        return verify(bundle, receipt, VerifyOptions.NONE);
+    }
+
+    /**
+     * Verifies the bundle directory (see {@link BundleLayout}): the ledger file is exactly the canonical
+     * form of its entries, then every ledger check of {@link #verify(List, String)}, the report file against
+     * its published hash, the signed checkpoints, Merkle inclusion of every entry and consistency with
+     * {@code options.previous()}, and every model artifact against its recorded manifest. The receipt line,
+     * when asked for, comes last.
+     */
+    public static Verdict verify(Path bundle, String receipt, VerifyOptions options) {
         Path ledgerFile = bundle.resolve(LedgerFile.NAME);
         if (!Files.isRegularFile(ledgerFile)) {
             return new Verdict(List.of(Check.fail("bundle", "no " + LedgerFile.NAME + " in " + bundle)));
         }
         List<LedgerEntry> entries;
+        byte[] bytes;
         try {
+            bytes = Files.readAllBytes(ledgerFile);
             entries = LedgerFile.read(ledgerFile);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return new Verdict(List.of(Check.fail("ledger file", e.getMessage())));
         }
-        List<Check> checks = new ArrayList<>(verify(entries, receipt).checks());
-        checks.addAll(reportFile(entries, bundle.resolve("report.json")));
+        List<Check> checks = new ArrayList<>(verify(entries, null).checks());
+        // The Merkle leaves are the canonical lines: a file in any other spelling (spaces, key order, CRLF,
+        // blank lines) holds bytes no signed root commits to, even when its entries parse the same.
+        checks.add(1, Arrays.equals(bytes, LedgerFile.text(entries).getBytes(StandardCharsets.UTF_8))
+                ? Check.pass("ledger file", LedgerFile.NAME + " is the canonical form of its " + entries.size() + " entries")
+                : Check.fail("ledger file", LedgerFile.NAME + " is not byte for byte the canonical form of its entries (one canonical JSON line, LF-terminated, per entry)"));
+        checks.addAll(reportFile(entries, bundle.resolve(BundleLayout.REPORT)));
+        checks.addAll(CheckpointChecks.run(bundle, entries, options));
+        checks.addAll(RunChecks.run(bundle, entries));
+        if (receipt != null) checks.add(verify(entries, receipt).checks().getLast());
         return new Verdict(checks);
     }
 
@@ -99,9 +125,13 @@ public final class BundleVerifier {
                 }
                 case TrainingRunRecorded r -> {
                     boolean known = mandates.contains(r.mandateHash());
+                    Object named = r.manifest().get(RunChecks.MANDATE_SHA256);
                     String name = "training run '" + r.label() + "' (entry " + p.entry().seq() + ")";
-                    checks.add(known ? Check.pass(name, "trained under mandate " + r.mandateHash() + ", published before it (or the relevance-only baseline)")
-                            : Check.fail(name, "names mandate " + r.mandateHash() + ", which no earlier entry published"));
+                    checks.add(!known ? Check.fail(name, "names mandate " + r.mandateHash() + ", which no earlier entry published")
+                            : named != null && !named.equals(r.mandateHash())
+                            ? Check.fail(name, "is recorded under mandate " + r.mandateHash() + " but its manifest names " + named)
+                            : Check.pass(name, "trained under mandate " + r.mandateHash() + ", published before it (or the relevance-only baseline)"
+                                    + (named == null ? "" : "; the manifest names the same mandate")));
                     trained.add(r.mandateHash());
                 }
                 case EvaluationRecorded ev -> {
@@ -175,7 +205,8 @@ public final class BundleVerifier {
                 }
             }
         }
-        if (recorded.isEmpty() || !Files.isRegularFile(reportJson)) return List.of();
+        if (!Files.isRegularFile(reportJson)) return List.of();
+        if (recorded.isEmpty()) return List.of(Check.fail("report", "the bundle has a report.json but the ledger published no report hash to check it against"));
         try {
             String actual = CanonicalJson.sha256Hex(Files.readAllBytes(reportJson));
             String expected = recorded.get().reportSha256();

@@ -1,7 +1,6 @@
 package org.mandate.audit.verify;
 
 import org.mandate.audit.ledger.LedgerEntry;
-import org.mandate.objectives.json.CanonicalJson;
 import org.mandate.objectives.json.Json;
 
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,22 +24,20 @@ public final class LedgerFile {
     private LedgerFile() {}
 
     public static void write(List<LedgerEntry> entries, Path file) {
-        StringBuilder out = new StringBuilder();
-        for (LedgerEntry e : entries) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("seq", e.seq());
-            line.put("kind", e.kind());
-            line.put("payload", e.payload());
-            line.put("prev_hash", e.prevHash());
-            line.put("hash", e.hash());
-            out.append(CanonicalJson.write(line)).append('\n');
-        }
+        String out = text(entries);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, out, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ledger to " + file, e);
         }
+    }
+
+    /** The exact text {@link #write} puts in the file: one {@link LedgerEntry#canonicalLine()} per entry, each ended by LF. */
+    public static String text(List<LedgerEntry> entries) {
+        StringBuilder out = new StringBuilder();
+        for (LedgerEntry e : entries) out.append(e.canonicalLine()).append('\n');
+        return out.toString();
     }
 
     /** Reads a ledger file; a line that is not a well-formed entry is an error naming its line number. */
