@@ -13,13 +13,13 @@ final class DemoCommand {
     private DemoCommand() {}
 
     static int run(List<String> words, PrintStream out) {
-        Args args = Args.parse(words, Set.of("data", "db", "out", "members", "users", "items", "epochs", "rule", "seed"));
+        Args args = Args.parse(words, Set.of("data", "db", "out", "members", "users", "items", "epochs", "calibration-epochs", "rule", "seed"));
         DemoConfig defaults = DemoConfig.defaults(Path.of(args.get("out", ".")));
         String rule = args.get("rule", defaults.rule());
         if (!Set.of("independent_markets", "mean").contains(rule)) throw new Args.UsageException("--rule must be independent_markets or mean");
         DemoConfig config = new DemoConfig(defaults.out(), args.getInt("members", defaults.members()),
                 args.getInt("users", defaults.users()), args.getInt("items", defaults.items()),
-                args.getInt("epochs", 0), 0, rule, args.getInt("seed", (int) defaults.seed()));
+                args.getInt("epochs", 0), args.getInt("calibration-epochs", 0), rule, args.getInt("seed", (int) defaults.seed()));
         out.println("Mandate demo: one democratic decision, from ballots to an audited DL4J model.");
         try (Database db = DatabaseOption.open(args)) {
             DemoPipeline.Result result = new DemoPipeline(db, config, out).run();

