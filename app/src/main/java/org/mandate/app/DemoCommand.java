@@ -14,7 +14,7 @@ final class DemoCommand {
 
     static int run(List<String> words, PrintStream out) {
         Args args = Args.parse(words, Set.of("data", "db", "out", "members", "users", "items", "epochs", "calibration-epochs", "rule", "seed"));
-        DemoConfig defaults = DemoConfig.defaults(Path.of(args.get("out", ".")));
+        DemoConfig defaults = DemoConfig.defaults(Path.of(args.get("out", ".")).toAbsolutePath().normalize());
         String rule = args.get("rule", defaults.rule());
         if (!Set.of("independent_markets", "mean").contains(rule)) throw new Args.UsageException("--rule must be independent_markets or mean");
         DemoConfig config = new DemoConfig(defaults.out(), args.getInt("members", defaults.members()),

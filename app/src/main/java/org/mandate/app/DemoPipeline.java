@@ -1,6 +1,7 @@
 package org.mandate.app;
 
 import org.jdbi.v3.core.Jdbi;
+import org.mandate.audit.checkpoint.SignedCheckpoint;
 import org.mandate.audit.ledger.EvaluationRecorded;
 import org.mandate.audit.ledger.LedgerEntry;
 import org.mandate.audit.ledger.LedgerEvent;
@@ -11,6 +12,7 @@ import org.mandate.audit.report.ReportInput;
 import org.mandate.audit.report.ReportWriter;
 import org.mandate.audit.report.RunSummary;
 import org.mandate.audit.report.WrittenReport;
+import org.mandate.audit.verify.BundleLayout;
 import org.mandate.audit.verify.BundleVerifier;
 import org.mandate.audit.verify.Check;
 import org.mandate.audit.verify.LedgerFile;
@@ -67,6 +69,10 @@ public final class DemoPipeline {
     static final List<String> MENU = List.of(Relevance.ID, Novelty.ID, ProviderFairness.ID);
     static final String BASELINE = "baseline (relevance only)";
     static final String VOTED = "voted mandate";
+    static final String BASELINE_DIR = "baseline";
+    static final String VOTED_DIR = "voted";
+    /** The log's name in its checkpoints. */
+    static final String ORIGIN = "mandate.demo/ledger";
 
     private final Database db;
     private final DemoConfig config;
@@ -102,10 +108,13 @@ public final class DemoPipeline {
 
         console.step("Tally");
         TallyOutcome outcome = new TallyService(jdbi).tally(vote.panelId(), vote.organiserToken());
+        Witnesses witnesses = Witnesses.load(config.out().resolve("keys"), ORIGIN);
+        SignedCheckpoint afterVote = witnesses.sign(ledger.entries());
         TallyRecord mean = Tally.run(vote.ballots(), new ObjectiveMenu(MENU), new MeanRule());
         console.detail("%-22s %s", config.rule() + ":", weights(outcome.tally().weights()));
         console.detail("%-22s %s   (shown for comparison only)", "mean would give:", weights(mean.weights()));
         console.detail("mandate %s (ledger entry %d)", outcome.mandate().sha256(), outcome.mandateEntry().seq());
+        console.detail("log checkpoint signed at %d entries, root %s", afterVote.checkpoint().size(), afterVote.checkpoint().rootHash());
 
         TrainerConfig trainer = trainerConfig();
         console.step("Training the baseline (relevance only) with DL4J");
@@ -117,11 +126,12 @@ public final class DemoPipeline {
         printComparison(baseline, voted);
 
         console.step("Ledger, report and offline verification");
-        Path bundle = config.bundleDir();
         WrittenReport report = writeReport(outcome, vote, baseline, voted, ledger);
         List<LedgerEntry> entries = ledger.entries();
-        LedgerFile.write(entries, bundle.resolve(LedgerFile.NAME));
-        copy(report.reportJson(), bundle.resolve("report.json"));
+        SignedCheckpoint head = witnesses.signAndWitness(entries, afterVote);
+        console.detail("head checkpoint at %d entries signed by the log and co-signed by the regulator after a consistency proof from %d",
+                head.checkpoint().size(), afterVote.checkpoint().size());
+        Path bundle = exportBundle(entries, report, witnesses, afterVote, head);
         Verdict verdict = BundleVerifier.verify(bundle, vote.sampleReceipt());
         for (Check check : verdict.checks()) console.detail("%s", check.line());
         console.detail("ledger: %d entries; bundle exported to %s", entries.size(), bundle);
@@ -129,6 +139,35 @@ public final class DemoPipeline {
         console.detail("        %s", report.reportJson().toAbsolutePath());
         console.detail("check it yourself: ./mandate verify --bundle %s --receipt %s", bundle, vote.sampleReceipt());
         return new Result(outcome, mean, baseline, voted, report, bundle, verdict);
+    }
+
+    /**
+     * The published bundle: ledger, report, both checkpoints, the signers' public keys and the two model
+     * artifacts — everything an auditor needs and nothing private. Rebuilt from scratch each run, since a
+     * checkpoint left from another database would (rightly) fail verification.
+     */
+    private Path exportBundle(List<LedgerEntry> entries, WrittenReport report, Witnesses witnesses,
+                              SignedCheckpoint afterVote, SignedCheckpoint head) {
+        Path bundle = config.bundleDir();
+        deleteRecursively(bundle);
+        LedgerFile.write(entries, bundle.resolve(BundleLayout.LEDGER));
+        copy(report.reportJson(), bundle.resolve(BundleLayout.REPORT));
+        BundleLayout.writeCheckpoint(bundle, afterVote);
+        BundleLayout.writeCheckpoint(bundle, head);
+        BundleLayout.writeKey(bundle, Witnesses.LOG, witnesses.log().getPublic());
+        BundleLayout.writeKey(bundle, Witnesses.REGULATOR, witnesses.regulator().getPublic());
+        BundleLayout.copyRun(config.runsDir().resolve(BASELINE_DIR), bundle, BASELINE_DIR);
+        BundleLayout.copyRun(config.runsDir().resolve(VOTED_DIR), bundle, VOTED_DIR);
+        return bundle;
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
+        }
     }
 
     /** A panel whose members joined with invitation tokens and voted through the ballot service. */
@@ -178,7 +217,7 @@ public final class DemoPipeline {
         console.detail("weights %s", weights(mandate.weights()));
         TrainingResult result = TrainingRun.execute(data, split, mandate, trainer, (phase, epoch, epochs, loss, seconds) ->
                 console.detail("%-26s %s epoch %2d/%d  loss %8.4f  %.1f s", phase, Console.bar(epoch, epochs), epoch, epochs, loss, seconds));
-        Path dir = ModelArtifact.write(result, config.runsDir().resolve(label.startsWith("baseline") ? "baseline" : "voted"));
+        Path dir = ModelArtifact.write(result, config.runsDir().resolve(label.equals(BASELINE) ? BASELINE_DIR : VOTED_DIR));
         append(ledger, new TrainingRunRecorded(label, mandate.sha256(), manifest(result)));
         append(ledger, new EvaluationRecorded(label, mandate.sha256(), new TreeMap<>(result.evaluation().metrics())));
         console.detail("done in %.1f s; model and manifest in %s", result.seconds(), dir);

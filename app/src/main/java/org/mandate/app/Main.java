@@ -28,6 +28,9 @@ public final class Main {
                          --data DIR | --db URL, --host H (default 127.0.0.1), --port P (default 7070)
               verify   check an exported ledger bundle offline, trusting nothing but the files
                          --bundle DIR    directory with ledger.jsonl (default bundle)
+                         --receipt R     also check that the ballot with this receipt is in the record and counted
+                         --previous-checkpoint FILE  a checkpoint you kept earlier: the log must extend it
+                         --trusted-keys DIR          public keys (*.pub) you trust, instead of the bundle's own
               help     this text
             """;
 
