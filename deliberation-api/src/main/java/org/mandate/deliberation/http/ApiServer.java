@@ -3,32 +3,51 @@ package org.mandate.deliberation.http;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import org.jdbi.v3.core.Jdbi;
 import org.mandate.audit.ledger.ChainVerification;
 import org.mandate.audit.ledger.HashChain;
 import org.mandate.audit.ledger.LedgerEntry;
 import org.mandate.deliberation.ledger.LedgerStore;
+import org.mandate.deliberation.opinion.OpinionGroup;
+import org.mandate.deliberation.opinion.OpinionMap;
+import org.mandate.deliberation.opinion.ParticipantPosition;
+import org.mandate.deliberation.opinion.RepresentativeStatement;
+import org.mandate.deliberation.opinion.StatementStanding;
 import org.mandate.deliberation.service.BallotService;
 import org.mandate.deliberation.service.CastBallot;
 import org.mandate.deliberation.service.CreatedPanel;
+import org.mandate.deliberation.service.Member;
 import org.mandate.deliberation.service.MemberService;
+import org.mandate.deliberation.service.Moderation;
 import org.mandate.deliberation.service.PanelService;
 import org.mandate.deliberation.service.Phase;
 import org.mandate.deliberation.service.PublishedMandate;
 import org.mandate.deliberation.service.Receipt;
 import org.mandate.deliberation.service.Refused;
 import org.mandate.deliberation.service.Session;
+import org.mandate.deliberation.service.Stance;
+import org.mandate.deliberation.service.Statement;
+import org.mandate.deliberation.service.StatementService;
+import org.mandate.deliberation.service.StatementVote;
 import org.mandate.deliberation.service.TallyOutcome;
 import org.mandate.deliberation.service.TallyService;
+import org.mandate.deliberation.web.WebPages;
 import org.mandate.objectives.ballot.BallotRejected;
+import org.mandate.objectives.catalogue.Catalogue;
+import org.mandate.objectives.catalogue.Objective;
 import org.mandate.objectives.json.CanonicalJson;
 import org.mandate.objectives.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -52,25 +71,46 @@ public final class ApiServer implements AutoCloseable {
     private final BallotService ballots;
     private final TallyService tallies;
     private final LedgerStore ledger;
+    private final StatementService statements;
+    private final RateLimiter limiter;
+    private final List<ApiRoute> routes;
+    private final String openApi;
     private final Javalin app;
 
-    public ApiServer(PanelService panels, MemberService members, BallotService ballots, TallyService tallies, LedgerStore ledger) {
-        this.panels = panels;
-        this.members = members;
-        this.ballots = ballots;
-        this.tallies = tallies;
-        this.ledger = ledger;
+    /** Wires the services over one database, with the default rate limit. */
+    public ApiServer(Jdbi jdbi) {
+        this(jdbi, RateLimiter.defaults());
+    }
+
+    /** Wires the services over one database; {@code limiter} bounds each caller's request rate. */
+    public ApiServer(Jdbi jdbi, RateLimiter limiter) {
+        this.panels = new PanelService(jdbi);
+        this.members = new MemberService(jdbi);
+        this.ballots = new BallotService(jdbi);
+        this.tallies = new TallyService(jdbi);
+        this.ledger = new LedgerStore(jdbi);
+        this.statements = new StatementService(jdbi);
+        this.limiter = limiter;
+        this.routes = routeTable();
+        this.openApi = CanonicalJson.write(OpenApiDocument.build(routes));
+        WebPages pages = new WebPages(panels, members, ballots, tallies, statements, ledger);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
-            routes(config.routes);
+            // No CORS plugin: browsers on other origins may not call this API unless an operator adds one deliberately.
+            config.routes.before(this::securityHeaders);
+            config.routes.before(this::rateLimit);
+            for (ApiRoute r : routes) config.routes.addHttpHandler(r.method().equals("GET") ? HandlerType.GET : HandlerType.POST, r.path(), r.handler());
+            config.routes.get("/openapi.json", ctx -> ctx.status(200).contentType(JSON).result(openApi));
+            config.routes.get("/docs", ctx -> pages.apiDocs(ctx, routes));
+            pages.register(config.routes);
             problems(config.routes);
         });
     }
 
-    /** Wires the services over one database. */
-    public ApiServer(Jdbi jdbi) {
-        this(new PanelService(jdbi), new MemberService(jdbi), new BallotService(jdbi), new TallyService(jdbi), new LedgerStore(jdbi));
+    /** The operations of the JSON API, in the order the OpenAPI document lists them. */
+    public List<ApiRoute> routes() {
+        return routes;
     }
 
     /** Starts listening; port 0 picks a free port (see {@link #port()}). */
@@ -89,17 +129,218 @@ public final class ApiServer implements AutoCloseable {
         app.stop();
     }
 
-    private void routes(RoutesConfig r) {
-        r.post("/api/panels", this::createPanel);
-        r.get("/api/panels/{id}", ctx -> json(ctx, 200, Map.of("panel", panels.get(panelId(ctx)).toJson())));
-        r.post("/api/panels/{id}/invitations", this::invite);
-        r.post("/api/join", this::join);
-        r.post("/api/panels/{id}/phase", this::movePhase);
-        r.post("/api/panels/{id}/ballots", this::castBallot);
-        r.post("/api/panels/{id}/tally", this::tally);
-        r.get("/api/panels/{id}/mandate", this::mandate);
-        r.get("/api/ledger", this::exportLedger);
-        r.get("/api/receipts/{hash}", this::receipt);
+    private List<ApiRoute> routeTable() {
+        List<String> none = List.of();
+        List<Integer> ok = List.of();
+        List<ApiRoute> t = new ArrayList<>();
+        t.add(new ApiRoute("POST", "/api/panels", "createPanel", "Create a panel with its objective menu and locked aggregation rule; answers the organiser token once",
+                "none", none, List.of("name:string", "objectives:string[]", "rule:string", "allow_revision:boolean"), 201, List.of(400, 413, 422), this::createPanel));
+        t.add(new ApiRoute("GET", "/api/panels/{id}", "getPanel", "A panel: menu, rule, phase", "none", none, none, 200, List.of(404),
+                ctx -> json(ctx, 200, Map.of("panel", panels.get(panelId(ctx)).toJson()))));
+        t.add(new ApiRoute("POST", "/api/panels/{id}/invitations", "invite", "Issue single-use invitation tokens", "organiser",
+                none, List.of("count:integer"), 201, List.of(400, 401, 403, 404, 409, 422), this::invite));
+        t.add(new ApiRoute("POST", "/api/join", "join", "Redeem an invitation for a seat and a session token", "none",
+                none, List.of("token:string"), 201, List.of(400, 401, 409, 422), this::join));
+        t.add(new ApiRoute("GET", "/api/me", "me", "The seat the bearer token holds", "seat", none, none, 200, List.of(401), this::me));
+        t.add(new ApiRoute("POST", "/api/panels/{id}/phase", "movePhase", "Move the panel forward to a phase", "organiser",
+                none, List.of("phase:phase"), 200, List.of(400, 401, 403, 404, 409, 422), this::movePhase));
+        t.add(new ApiRoute("GET", "/api/objectives", "objectives", "Plain-language explanations of every objective in the catalogue",
+                "none", List.of("lang:lang"), none, 200, List.of(422), this::objectives));
+        t.add(new ApiRoute("GET", "/api/panels/{id}/statements", "listStatements",
+                "The panel's statements ranked by cross-group (bridging) agreement; hidden ones last, text withheld", "seat",
+                none, none, 200, List.of(401, 403, 404), this::listStatements));
+        t.add(new ApiRoute("POST", "/api/panels/{id}/statements", "postStatement", "Post a short statement (phase deliberate)", "member",
+                none, List.of("text:string"), 201, List.of(400, 401, 403, 404, 409, 413, 422), this::postStatement));
+        t.add(new ApiRoute("POST", "/api/panels/{id}/statements/{statement}/votes", "voteOnStatement",
+                "Agree, disagree or pass on another member's statement (phase deliberate); a new vote replaces the earlier one", "member",
+                none, List.of("vote:stance"), 201, List.of(400, 401, 403, 404, 409, 422), this::voteOnStatement));
+        t.add(new ApiRoute("POST", "/api/panels/{id}/statements/{statement}/hide", "hideStatement",
+                "Hide a statement, for a reason published in the ledger as a moderation entry", "organiser",
+                none, List.of("reason:string"), 200, List.of(400, 401, 403, 404, 422), this::hideStatement));
+        t.add(new ApiRoute("GET", "/api/panels/{id}/opinions", "opinionMap",
+                "Opinion groups (PCA + k-means of the statement votes), positions, representative statements, consensus", "seat",
+                none, none, 200, List.of(401, 403, 404), this::opinionMap));
+        t.add(new ApiRoute("POST", "/api/panels/{id}/ballots", "castBallot", "Cast a ballot of points out of 100 per objective (phase vote)", "member",
+                none, List.of("points:points"), 201, List.of(400, 401, 403, 404, 409, 413, 422), this::castBallot));
+        t.add(new ApiRoute("POST", "/api/panels/{id}/tally", "tally", "Close voting and tally the panel into a mandate", "organiser",
+                none, none, 200, List.of(401, 403, 404, 409), this::tally));
+        t.add(new ApiRoute("GET", "/api/panels/{id}/mandate", "mandate", "The panel's published mandate", "none", none, none, 200, List.of(404), this::mandate));
+        t.add(new ApiRoute("GET", "/api/ledger", "ledger", "The whole ledger with its verification", "none", none, none, 200, ok, this::exportLedger));
+        t.add(new ApiRoute("GET", "/api/receipts/{hash}", "receipt", "Check that a ballot receipt is in the record", "none", none, none, 200, List.of(404), this::receipt));
+        return List.copyOf(t);
+    }
+
+    private void me(Context ctx) {
+        Member m = members.authenticate(bearer(ctx)).orElseThrow(() -> new Refused(Refused.Kind.UNAUTHORISED, "the bearer token is not valid"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("panel", m.panelId());
+        out.put("voter_id", m.voterId());
+        out.put("role", m.role().id());
+        json(ctx, 200, out);
+    }
+
+    private void objectives(Context ctx) {
+        Locale lang = language(ctx);
+        List<Object> out = new ArrayList<>();
+        for (Objective o : Catalogue.all()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", o.id());
+            json.put("name", o.name().in(lang));
+            json.put("description", o.description().in(lang));
+            json.put("direction", o.direction().name().toLowerCase());
+            json.put("metric", o.metricName(10));
+            out.add(json);
+        }
+        json(ctx, 200, Map.of("lang", lang.getLanguage(), "objectives", out));
+    }
+
+    /** {@code ?lang=en|fr}, else the first of en/fr in Accept-Language, else English. */
+    private static Locale language(Context ctx) {
+        String lang = ctx.queryParam("lang");
+        if (lang != null) {
+            if (lang.equals("en") || lang.equals("fr")) return Locale.of(lang);
+            throw RequestBody.invalid("lang must be en or fr");
+        }
+        return WebPages.negotiate(ctx.header("Accept-Language"));
+    }
+
+    /** The caller's seat on this panel (member or organiser), or 401 / 403. */
+    private Member seat(Context ctx, long panelId) {
+        Member m = members.authenticate(bearer(ctx)).orElseThrow(() -> new Refused(Refused.Kind.UNAUTHORISED, "a valid bearer token is required"));
+        panels.get(panelId);
+        if (m.panelId() != panelId) throw new Refused(Refused.Kind.FORBIDDEN, "this token does not hold a seat on panel " + panelId);
+        return m;
+    }
+
+    private void listStatements(Context ctx) {
+        long id = panelId(ctx);
+        Member me = seat(ctx, id);
+        List<Statement> all = statements.statements(id);
+        OpinionMap map = statements.opinionMap(id);
+        Map<Long, Stance> mine = statements.votesOf(id, me.voterId());
+        Map<Long, StatementStanding> standing = new HashMap<>();
+        map.consensus().forEach(s -> standing.put(s.statementId(), s));
+        Map<Long, Statement> byId = new LinkedHashMap<>();
+        all.forEach(s -> byId.put(s.id(), s));
+        List<Object> out = new ArrayList<>();
+        for (StatementStanding s : map.consensus()) out.add(statementJson(byId.get(s.statementId()), s, me, mine));
+        for (Statement s : all) if (!standing.containsKey(s.id())) out.add(statementJson(s, null, me, mine));
+        json(ctx, 200, Map.of("panel", id, "order", "bridging_consensus", "statements", out));
+    }
+
+    /** A statement as members see it: no author pseudonym (it would link statements to ballots), only whether it is the caller's. */
+    private static Map<String, Object> statementJson(Statement s, StatementStanding standing, Member me, Map<Long, Stance> mine) {
+        Map<String, Object> json = new LinkedHashMap<>(s.toJson());
+        json.remove("author");
+        json.put("mine", s.author().equals(me.voterId()));
+        json.put("my_vote", mine.containsKey(s.id()) ? mine.get(s.id()).id() : null);
+        if (standing != null) {
+            json.put("agree", standing.agree());
+            json.put("disagree", standing.disagree());
+            json.put("pass", standing.pass());
+            json.put("consensus", standing.consensus());
+            json.put("group_agreement", standing.groupAgreement());
+        }
+        return json;
+    }
+
+    private void postStatement(Context ctx) {
+        long id = panelId(ctx);
+        RequestBody body = RequestBody.read(ctx, MAX_BODY_BYTES);
+        Statement s = statements.post(id, bearer(ctx), body.text("text"));
+        Map<String, Object> json = new LinkedHashMap<>(s.toJson());
+        json.remove("author");
+        json.put("mine", true);
+        json(ctx, 201, Map.of("statement", json));
+    }
+
+    private void voteOnStatement(Context ctx) {
+        long id = panelId(ctx);
+        long statement = statementId(ctx);
+        RequestBody body = RequestBody.read(ctx, MAX_BODY_BYTES);
+        StatementVote v = statements.vote(id, bearer(ctx), statement, Stance.of(body.text("vote")));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("panel", v.panelId());
+        out.put("statement", v.statementId());
+        out.put("vote", v.stance().id());
+        out.put("cast_at", v.castAt().toString());
+        json(ctx, 201, out);
+    }
+
+    private void hideStatement(Context ctx) {
+        long id = panelId(ctx);
+        long statement = statementId(ctx);
+        RequestBody body = RequestBody.read(ctx, MAX_BODY_BYTES);
+        Moderation m = statements.hide(id, bearer(ctx), statement, body.text("reason"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("panel", m.panelId());
+        out.put("statement", m.statementId());
+        out.put("reason", m.reason());
+        out.put("entry", entryJson(m.entry()));
+        json(ctx, 200, out);
+    }
+
+    private void opinionMap(Context ctx) {
+        long id = panelId(ctx);
+        Member me = seat(ctx, id);
+        json(ctx, 200, opinionJson(id, statements.opinionMap(id), statements.statements(id), me.voterId()));
+    }
+
+    /**
+     * The opinion map as JSON. Participants are listed by position only, never by voter id: a voter id
+     * also signs the member's ballot, and the map must not reveal how a group member voted.
+     */
+    public static Map<String, Object> opinionJson(long panelId, OpinionMap map, List<Statement> all, String viewer) {
+        Map<Long, String> text = new HashMap<>();
+        all.forEach(s -> text.put(s.id(), s.text()));
+        List<Object> participants = new ArrayList<>();
+        for (ParticipantPosition p : map.participants()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("x", p.x());
+            json.put("y", p.y());
+            json.put("group", p.group());
+            json.put("you", p.voterId().equals(viewer));
+            participants.add(json);
+        }
+        List<Object> groups = new ArrayList<>();
+        for (OpinionGroup g : map.groups()) {
+            List<Object> reps = new ArrayList<>();
+            for (RepresentativeStatement r : g.representatives()) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("statement", r.statementId());
+                json.put("text", text.get(r.statementId()));
+                json.put("stance", r.agrees() ? "agree" : "disagree");
+                json.put("probability", r.probability());
+                json.put("ratio", r.ratio());
+                json.put("repness", r.repness());
+                reps.add(json);
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", g.id());
+            json.put("size", g.members().size());
+            json.put("representatives", reps);
+            groups.add(json);
+        }
+        List<Object> consensus = new ArrayList<>();
+        for (StatementStanding s : map.consensus()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("statement", s.statementId());
+            json.put("text", text.get(s.statementId()));
+            json.put("consensus", s.consensus());
+            json.put("agree", s.agree());
+            json.put("disagree", s.disagree());
+            json.put("pass", s.pass());
+            json.put("group_agreement", s.groupAgreement());
+            consensus.add(json);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("panel", panelId);
+        out.put("k", map.k());
+        out.put("silhouette", map.silhouette());
+        out.put("participants", participants);
+        out.put("groups", groups);
+        out.put("consensus", consensus);
+        return out;
     }
 
     private void createPanel(Context ctx) {
@@ -225,6 +466,15 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    private static long statementId(Context ctx) {
+        String raw = ctx.pathParam("statement");
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(Problem.of(Refused.Kind.NOT_FOUND.slug(), Refused.Kind.NOT_FOUND.title(), 404, "there is no statement '" + raw + "'"));
+        }
+    }
+
     /** The token from {@code Authorization: Bearer <token>}, or null (the service answers 401). */
     private static String bearer(Context ctx) {
         String header = ctx.header("Authorization");
@@ -238,6 +488,30 @@ public final class ApiServer implements AutoCloseable {
     }
 
     // ---- problems -------------------------------------------------------------------------------
+
+    /** Headers every answer carries: no sniffing, no framing, no referrer, and scripts only from this origin. */
+    private void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'");
+    }
+
+    /** One token bucket per bearer token (or session cookie), else per client address. */
+    private void rateLimit(Context ctx) {
+        String token = bearer(ctx);
+        if (token == null) token = ctx.cookie(WebPages.SESSION_COOKIE);
+        String key = token != null ? "t:" + CanonicalJson.sha256Hex(token.getBytes(StandardCharsets.UTF_8)) : "a:" + ctx.ip();
+        if (!limiter.tryAcquire(key)) {
+            ctx.header("Retry-After", String.valueOf(limiter.secondsUntilToken(key)));
+            throw new ProblemException(Problem.of("rate-limited", "Too many requests", 429, "too many requests from this caller; retry after a moment"));
+        }
+    }
+
+    private static boolean isApi(Context ctx) {
+        String path = ctx.path();
+        return path.startsWith("/api/") || path.equals("/api") || path.equals("/openapi.json");
+    }
 
     private static void problems(RoutesConfig r) {
         r.exception(BallotRejected.class, (e, ctx) -> problem(ctx, Problem.of(e.reason().slug(), "Ballot rejected",
@@ -267,6 +541,10 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void problem(Context ctx, Problem p) {
+        if (!isApi(ctx)) {
+            WebPages.errorPage(ctx, p.status(), p.detail());
+            return;
+        }
         if (p.status() == 401) ctx.header("WWW-Authenticate", "Bearer");
         ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(CanonicalJson.write(p.toJson(ctx.path())));
     }

@@ -39,6 +39,7 @@ public final class PanelService {
      */
     public CreatedPanel create(String name, List<String> objectives, String ruleId, boolean allowRevision) {
         if (name == null || name.isBlank() || name.length() > 200) throw new Refused(INVALID, "a panel needs a name of 1 to 200 characters");
+        if (Texts.problem(name, false) != null) throw new Refused(INVALID, "a panel name cannot be stored: " + Texts.problem(name, false));
         ObjectiveMenu menu;
         WeightRule rule;
         try {

@@ -1,0 +1,88 @@
+package org.mandate.deliberation.http;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The OpenAPI 3.1 description of the JSON API, built from the route table the server registers. */
+public final class OpenApiDocument {
+
+    private static final Pattern PATH_PARAM = Pattern.compile("\\{([a-z_]+)}");
+
+    private OpenApiDocument() {}
+
+    public static Map<String, Object> build(List<ApiRoute> routes) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("openapi", "3.1.0");
+        doc.put("info", Map.of("title", "Mandate deliberation API", "version", "1",
+                "description", "Citizen panels learn, deliberate and vote weights over a recommender's objectives. "
+                        + "Errors are RFC 9457 application/problem+json; every caller is rate limited (429)."));
+        Map<String, Object> paths = new LinkedHashMap<>();
+        for (ApiRoute r : routes) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(r.path(), p -> new LinkedHashMap<>());
+            item.put(r.method().toLowerCase(), operation(r));
+        }
+        doc.put("paths", paths);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "object");
+        problem.put("required", List.of("type", "title", "status", "detail"));
+        problem.put("properties", Map.of("type", Map.of("type", "string"), "title", Map.of("type", "string"),
+                "status", Map.of("type", "integer"), "detail", Map.of("type", "string"), "instance", Map.of("type", "string")));
+        doc.put("components", Map.of(
+                "schemas", Map.of("Problem", problem),
+                "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer",
+                        "description", "an organiser token from POST /api/panels or a session token from POST /api/join"))));
+        return doc;
+    }
+
+    private static Map<String, Object> operation(ApiRoute r) {
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("operationId", r.operationId());
+        op.put("summary", r.summary());
+        op.put("x-auth", r.auth());
+        if (!r.auth().equals("none")) op.put("security", List.of(Map.of("bearer", List.of())));
+        List<Object> parameters = new ArrayList<>();
+        Matcher m = PATH_PARAM.matcher(r.path());
+        while (m.find()) parameters.add(Map.of("name", m.group(1), "in", "path", "required", true, "schema", Map.of("type", "string")));
+        for (String q : r.query()) {
+            String[] f = q.split(":");
+            parameters.add(Map.of("name", f[0], "in", "query", "required", false, "schema", schema(f[1])));
+        }
+        if (!parameters.isEmpty()) op.put("parameters", parameters);
+        if (!r.bodyFields().isEmpty()) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            for (String field : r.bodyFields()) {
+                String[] f = field.split(":");
+                props.put(f[0], schema(f[1]));
+            }
+            op.put("requestBody", Map.of("required", true, "content",
+                    Map.of("application/json", Map.of("schema", Map.of("type", "object", "properties", props)))));
+        }
+        Map<String, Object> responses = new LinkedHashMap<>();
+        responses.put(String.valueOf(r.success()), Map.of("description", "success", "content", Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
+        List<Integer> problems = new ArrayList<>(r.problems());
+        problems.add(429);
+        for (int status : problems) {
+            responses.put(String.valueOf(status), Map.of("description", "problem", "content",
+                    Map.of(Problem.MEDIA_TYPE, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")))));
+        }
+        op.put("responses", responses);
+        return op;
+    }
+
+    private static Map<String, Object> schema(String type) {
+        return switch (type) {
+            case "string[]" -> Map.of("type", "array", "items", Map.of("type", "string"));
+            case "points" -> Map.of("type", "object", "additionalProperties", Map.of("type", "number", "minimum", 0),
+                    "description", "points out of 100 per objective id; they must add up to 100");
+            case "stance" -> Map.of("type", "string", "enum", List.of("agree", "disagree", "pass"));
+            case "phase" -> Map.of("type", "string", "enum", List.of("learn", "deliberate", "vote", "closed"));
+            case "lang" -> Map.of("type", "string", "enum", List.of("en", "fr"));
+            default -> Map.of("type", type);
+        };
+    }
+}
