@@ -19,7 +19,9 @@ final class ServeCommand {
         int port = args.getInt("port", 7070);
         Database db = DatabaseOption.open(args);
         ApiServer server = new ApiServer(db.jdbi()).start(host, port);
-        out.println("Mandate API on http://" + host + ":" + server.port() + "/api (database: " + db.description() + "); Ctrl-C stops it.");
+        String base = "http://" + host + ":" + server.port();
+        out.println("Mandate on " + base + "/ (citizen and organiser pages), " + base + "/api (JSON API), "
+                + base + "/docs (API docs); database: " + db.description() + ". Ctrl-C stops it.");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
