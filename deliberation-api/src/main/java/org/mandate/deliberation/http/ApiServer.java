@@ -516,7 +516,7 @@ public final class ApiServer implements AutoCloseable {
     private static void problems(RoutesConfig r) {
         r.exception(BallotRejected.class, (e, ctx) -> problem(ctx, Problem.of(e.reason().slug(), "Ballot rejected",
                 e.reason() == BallotRejected.Reason.ALREADY_VOTED ? 409 : 422, e.getMessage())));
-        r.exception(Refused.class, (e, ctx) -> problem(ctx, Problem.of(e.kind().slug(), e.kind().title(), status(e.kind()), e.getMessage())));
+        r.exception(Refused.class, (e, ctx) -> problem(ctx, Problem.of(e.kind().slug(), e.kind().title(), e.kind().status(), e.getMessage())));
         r.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
         r.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, switch (e.getStatus()) {
             case 404 -> Problem.of("not-found", "Not found", 404, "there is no " + ctx.method() + " " + ctx.path());
@@ -528,16 +528,6 @@ public final class ApiServer implements AutoCloseable {
             log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, Problem.of("internal-error", "Internal error", 500, "the server failed; the request was not carried out"));
         });
-    }
-
-    private static int status(Refused.Kind kind) {
-        return switch (kind) {
-            case UNAUTHORISED -> 401;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case WRONG_PHASE, ALREADY_TALLIED, NO_BALLOTS -> 409;
-            case INVALID -> 422;
-        };
     }
 
     private static void problem(Context ctx, Problem p) {

@@ -8,25 +8,30 @@ package org.mandate.deliberation.service;
 public final class Refused extends RuntimeException {
 
     public enum Kind {
-        UNAUTHORISED("unauthorised", "Missing or unknown credentials"),
-        FORBIDDEN("forbidden", "Not allowed for this member"),
-        NOT_FOUND("not-found", "Not found"),
-        WRONG_PHASE("wrong-phase", "Not possible in the panel's current phase"),
-        ALREADY_TALLIED("already-tallied", "The panel has already been tallied"),
-        NO_BALLOTS("no-ballots", "There are no ballots to tally"),
-        INVALID("invalid-request", "Invalid request");
+        UNAUTHORISED("unauthorised", "Missing or unknown credentials", 401),
+        FORBIDDEN("forbidden", "Not allowed for this member", 403),
+        NOT_FOUND("not-found", "Not found", 404),
+        WRONG_PHASE("wrong-phase", "Not possible in the panel's current phase", 409),
+        ALREADY_TALLIED("already-tallied", "The panel has already been tallied", 409),
+        NO_BALLOTS("no-ballots", "There are no ballots to tally", 409),
+        INVALID("invalid-request", "Invalid request", 422);
 
         private final String slug;
         private final String title;
+        private final int status;
 
-        Kind(String slug, String title) {
+        Kind(String slug, String title, int status) {
             this.slug = slug;
             this.title = title;
+            this.status = status;
         }
 
         public String slug() { return slug; }
 
         public String title() { return title; }
+
+        /** The HTTP status the API and the pages answer this refusal with. */
+        public int status() { return status; }
     }
 
     private final Kind kind;

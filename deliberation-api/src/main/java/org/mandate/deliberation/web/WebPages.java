@@ -226,19 +226,14 @@ public final class WebPages {
             statements.post(me.panelId(), token(ctx), text);
             ctx.redirect("/panel/deliberate", HttpStatus.SEE_OTHER);
         } catch (Refused e) {
-            deliberatePage(ctx, me, status(e.kind()), e.getMessage(), text);
+            deliberatePage(ctx, me, e.kind().status(), e.getMessage(), text);
         }
     }
 
     private void voteOnStatement(Context ctx) {
         requireCsrf(ctx);
         Member me = signedIn(ctx);
-        long statement;
-        try {
-            statement = Long.parseLong(ctx.pathParam("statement"));
-        } catch (NumberFormatException e) {
-            throw new Refused(Refused.Kind.NOT_FOUND, "there is no statement '" + ctx.pathParam("statement") + "'");
-        }
+        long statement = statementId(ctx);
         statements.vote(me.panelId(), token(ctx), statement, Stance.of(form(ctx, "vote")));
         ctx.redirect("/panel/deliberate#s" + statement, HttpStatus.SEE_OTHER);
     }
@@ -286,7 +281,7 @@ public final class WebPages {
             m.put("open", panel.phase() == Phase.VOTE && me.role() == Member.Role.MEMBER);
             m.put("total", total == Math.rint(total) ? String.valueOf((long) total) : String.valueOf(total));
             m.put("error", e.getMessage());
-            int status = e instanceof Refused f ? status(f.kind())
+            int status = e instanceof Refused f ? f.kind().status()
                     : ((BallotRejected) e).reason() == BallotRejected.Reason.ALREADY_VOTED ? 409 : 422;
             render(ctx, status, "vote", m);
         }
@@ -379,12 +374,7 @@ public final class WebPages {
     private void hide(Context ctx) {
         requireCsrf(ctx);
         Member me = organiser(ctx);
-        long statement;
-        try {
-            statement = Long.parseLong(ctx.pathParam("statement"));
-        } catch (NumberFormatException e) {
-            throw new Refused(Refused.Kind.NOT_FOUND, "there is no statement '" + ctx.pathParam("statement") + "'");
-        }
+        long statement = statementId(ctx);
         statements.hide(me.panelId(), token(ctx), statement, form(ctx, "reason"));
         ctx.redirect("/organise", HttpStatus.SEE_OTHER);
     }
@@ -552,13 +542,12 @@ public final class WebPages {
         }
     }
 
-    private static int status(Refused.Kind kind) {
-        return switch (kind) {
-            case UNAUTHORISED -> 401;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case WRONG_PHASE, ALREADY_TALLIED, NO_BALLOTS -> 409;
-            case INVALID -> 422;
-        };
+
+    private static long statementId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("statement"));
+        } catch (NumberFormatException e) {
+            throw new Refused(Refused.Kind.NOT_FOUND, "there is no statement '" + ctx.pathParam("statement") + "'");
+        }
     }
 }
