@@ -13,7 +13,7 @@ import org.mandate.audit.report.ReportWriter;
 import org.mandate.audit.report.RunSummary;
 import org.mandate.audit.report.WrittenReport;
 import org.mandate.audit.verify.BundleLayout;
-import org.mandate.audit.verify.BundleVerifier;
+import org.mandate.audit.verify.VerifyOptions;
 import org.mandate.audit.verify.Check;
 import org.mandate.audit.verify.LedgerFile;
 import org.mandate.audit.verify.Verdict;
@@ -131,8 +131,9 @@ public final class DemoPipeline {
         SignedCheckpoint head = witnesses.signAndWitness(entries, afterVote);
         console.detail("head checkpoint at %d entries signed by the log and co-signed by the regulator after a consistency proof from %d",
                 head.checkpoint().size(), afterVote.checkpoint().size());
-        Path bundle = exportBundle(entries, report, witnesses, afterVote, head);
-        Verdict verdict = BundleVerifier.verify(bundle, vote.sampleReceipt());
+        EvaluationDataFile evaluationData = new EvaluationDataFile(split.trainingData(data).features(), trainer.k(), split);
+        Path bundle = exportBundle(entries, report, witnesses, afterVote, head, evaluationData);
+        Verdict verdict = BundleCheck.run(bundle, vote.sampleReceipt(), VerifyOptions.NONE);
         for (Check check : verdict.checks()) console.detail("%s", check.line());
         console.detail("ledger: %d entries; bundle exported to %s", entries.size(), bundle);
         console.detail("report: %s", report.indexHtml().toAbsolutePath());
@@ -142,12 +143,12 @@ public final class DemoPipeline {
     }
 
     /**
-     * The published bundle: ledger, report, both checkpoints, the signers' public keys and the two model
-     * artifacts — everything an auditor needs and nothing private. Rebuilt from scratch each run, since a
+     * The published bundle: ledger, report, both checkpoints, the signers' public keys, the two model
+     * artifacts and the evaluation data to re-run them on — everything an auditor needs and no private key. Rebuilt from scratch each run, since a
      * checkpoint left from another database would (rightly) fail verification.
      */
     private Path exportBundle(List<LedgerEntry> entries, WrittenReport report, Witnesses witnesses,
-                              SignedCheckpoint afterVote, SignedCheckpoint head) {
+                              SignedCheckpoint afterVote, SignedCheckpoint head, EvaluationDataFile evaluationData) {
         Path bundle = config.bundleDir();
         deleteRecursively(bundle);
         LedgerFile.write(entries, bundle.resolve(BundleLayout.LEDGER));
@@ -158,6 +159,7 @@ public final class DemoPipeline {
         BundleLayout.writeKey(bundle, Witnesses.REGULATOR, witnesses.regulator().getPublic());
         BundleLayout.copyRun(config.runsDir().resolve(BASELINE_DIR), bundle, BASELINE_DIR);
         BundleLayout.copyRun(config.runsDir().resolve(VOTED_DIR), bundle, VOTED_DIR);
+        evaluationData.write(bundle.resolve(EvaluationDataFile.NAME));
         return bundle;
     }
 

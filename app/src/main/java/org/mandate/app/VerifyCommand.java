@@ -1,6 +1,5 @@
 package org.mandate.app;
 
-import org.mandate.audit.verify.BundleVerifier;
 import org.mandate.audit.verify.Check;
 import org.mandate.audit.verify.Verdict;
 import org.mandate.audit.verify.VerifyOptions;
@@ -29,7 +28,7 @@ final class VerifyCommand {
         } catch (RuntimeException e) {
             throw new Args.UsageException("cannot read --previous-checkpoint / --trusted-keys: " + e.getMessage());
         }
-        Verdict verdict = BundleVerifier.verify(bundle, receipt, options);
+        Verdict verdict = BundleCheck.run(bundle, receipt, options);
         for (Check check : verdict.checks()) out.println(check.line());
         out.println(verdict.passed() ? "VERIFIED: " + verdict.checks().size() + " checks passed" : "NOT VERIFIED: " + verdict.failures().size() + " check(s) failed");
         return verdict.passed() ? 0 : 1;

@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * real DL4J training, the real ledger and report. One run serves every assertion (it is the slow part).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings("unchecked")
 class DemoPipelineTest {
 
     @TempDir
@@ -77,6 +78,28 @@ class DemoPipelineTest {
         assertTrue(html.contains("provider_fairness") || html.contains("Fair exposure"));
         assertTrue(printed.contains("[8/8]"), printed);
         assertTrue(printed.contains("PASS tally of panel"), printed);
+        assertTrue(result.verdict().checks().stream().anyMatch(c -> c.passed() && c.name().equals("re-evaluation of runs/voted")),
+                "the published model is re-run on the published evaluation data");
+    }
+
+    @Test
+    void aDoctoredEvaluationDataFileIsCaughtByReRunningTheModels() throws Exception {
+        Path copy = dir.resolve("doctored");
+        try (var files = Files.walk(result.bundle())) {
+            for (Path from : files.toList()) {
+                Path to = copy.resolve(result.bundle().relativize(from).toString());
+                if (Files.isDirectory(from)) Files.createDirectories(to); else Files.copy(from, to);
+            }
+        }
+        Path data = copy.resolve(EvaluationDataFile.NAME);
+        // Claim that the first held-out user watched what the second did: the recorded NDCG no longer follows.
+        var json = org.mandate.objectives.json.Json.parseObject(Files.readString(data));
+        var users = (java.util.List<Object>) json.get("users");
+        ((java.util.Map<String, Object>) users.get(0)).put("held_out", ((java.util.Map<?, ?>) users.get(1)).get("held_out"));
+        Files.writeString(data, org.mandate.objectives.json.CanonicalJson.write(json));
+        var verdict = BundleCheck.run(copy, null, org.mandate.audit.verify.VerifyOptions.NONE);
+        assertFalse(verdict.passed());
+        assertTrue(verdict.failures().stream().allMatch(c -> c.name().startsWith("re-evaluation")), () -> BundleVerifier.lines(verdict).toString());
     }
 
     @Test
