@@ -517,7 +517,7 @@ public final class ReportHtml {
     private void strata() {
         if (sections.strata().isEmpty()) return;
         h.append("<section aria-labelledby=\"strata\">\n<h2 id=\"strata\">").append(t("Who took part", "Qui a participé")).append("</h2>\n<p>")
-                .append(t("Counts below " + StrataTable.MIN_CELL + " are not shown (“<” + " + StrataTable.MIN_CELL + "), nor any count that would let them be worked out from the totals (“·”).",
+                .append(t("Counts below " + StrataTable.MIN_CELL + " are not shown (“<" + StrataTable.MIN_CELL + "”), nor any count that would let them be worked out from the totals (“·”).",
                         "Les effectifs inférieurs à " + StrataTable.MIN_CELL + " ne sont pas publiés (« <" + StrataTable.MIN_CELL + " »), ni ceux qui permettraient de les retrouver à partir des totaux (« · »)."))
                 .append("</p>\n");
         for (StrataTable table : sections.strata()) {

@@ -70,7 +70,9 @@ final class SvgTradeOffChart {
             double vx = px.applyAsDouble(curve.voted().x()), vy = py.applyAsDouble(curve.voted().y());
             s.append("<circle cx=\"").append(coord(vx)).append("\" cy=\"").append(coord(vy))
                     .append("\" r=\"8\" fill=\"#b3261e\" stroke=\"#fff\" stroke-width=\"2\"><title>").append(esc(votedLabel)).append("</title></circle>\n")
-                    .append("<text x=\"").append(coord(vx + 12)).append("\" y=\"").append(coord(vy - 10)).append("\" font-size=\"13\" font-weight=\"bold\">")
+                    // A label right of a point in the right half would run past the edge: put it on the left there.
+                    .append("<text x=\"").append(coord(vx < WIDTH / 2.0 ? vx + 12 : vx - 12)).append("\" y=\"").append(coord(vy - 10))
+                    .append("\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"").append(vx < WIDTH / 2.0 ? "start" : "end").append("\">")
                     .append(esc(votedLabel)).append("</text>\n");
         }
         return s.append("</svg>\n").toString();
