@@ -1,6 +1,8 @@
 package org.mandate.deliberation.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -22,17 +24,25 @@ public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
-    private final DataSource dataSource;
+    /** Connections kept open: more would only queue on the ledger lock; fewer would queue in the pool. */
+    static final int POOL_SIZE = 16;
+
+    private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final EmbeddedPostgres embedded;
     private final String description;
     private final String jdbcUrl;
 
-    private Database(DataSource dataSource, EmbeddedPostgres embedded, String jdbcUrl, String description) {
-        this.dataSource = dataSource;
+    private Database(DataSource server, EmbeddedPostgres embedded, String jdbcUrl, String description) {
         this.embedded = embedded;
         this.jdbcUrl = jdbcUrl;
         this.description = description;
+        // A pool, because opening a PostgreSQL connection (a new backend process) costs more than a ballot.
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(server);
+        pool.setPoolName("mandate");
+        pool.setMaximumPoolSize(POOL_SIZE);
+        this.dataSource = new HikariDataSource(pool);
         migrate(dataSource);
         this.jdbi = Jdbi.create(dataSource);
     }
@@ -52,6 +62,11 @@ public final class Database implements AutoCloseable {
                     // many concurrent voters each hold a connection while they wait for the ledger lock
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "localhost")
+                    // zonky's defaults trade durability for test speed (fsync and synchronous_commit off);
+                    // an accepted ballot must survive a crash, so the embedded default is a durable server.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             log.info("embedded PostgreSQL on port {} with data in {} ({})", pg.getPort(), pgdata,
                     existing ? "existing cluster" : "new cluster");
@@ -111,6 +126,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        dataSource.close();
         if (embedded == null) return;
         try {
             embedded.close();

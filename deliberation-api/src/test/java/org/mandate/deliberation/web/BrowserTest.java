@@ -22,7 +22,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -134,7 +133,7 @@ class BrowserTest extends EmbeddedDatabase {
         // keyboard only: focus the disagree button of the other statement and press Enter
         WebElement disagree = driver.findElement(By.id("s" + familiar.id())).findElement(By.cssSelector("button.disagree"));
         disagree.sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(disagree));
+        waitUntilReplaced(disagree);
         assertEquals("Disagree", driver.findElement(By.id("s" + familiar.id())).findElement(By.className("my-vote")).getText());
         List<WebElement> dots = driver.findElements(By.cssSelector("#opinion-map circle.participant"));
         assertEquals(5, dots.stream().mapToInt(d -> Integer.parseInt(d.getAttribute("data-count"))).sum(), "four others and me voted");
@@ -196,7 +195,25 @@ class BrowserTest extends EmbeddedDatabase {
     /** Clicks something that loads a new page, and waits until the old page is gone. */
     private static void clickAndWait(WebElement e) {
         e.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(e));
+        waitUntilReplaced(e);
+    }
+
+    /**
+     * Waits for the page that held {@code e} to be replaced. While the old document is being torn down,
+     * Chrome may answer "node does not belong to the document" instead of a stale-element error; both
+     * mean the element is gone.
+     */
+    private static void waitUntilReplaced(WebElement e) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            try {
+                e.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException racing) {
+                return String.valueOf(racing.getMessage()).contains("does not belong to the document");
+            }
+        });
     }
 
     private static void open(String path) {
