@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * The SameDiff training graph of the Mult-DAE: placeholders x (corrupted, normalised input) and y
  * (0/1 targets), the four parameters as variables, logits, the hand-built softmaxes of
- * {@link SurrogateInputs}, one SDVariable per surrogate and the weighted loss. Parameters are updated in place by the trainer.
+ * {@link SurrogateInputs}, one SDVariable per surrogate and the loss: the weighted, normalised terms
+ * combined by a {@link Scalarisation}. Parameters are updated in place by the trainer.
  */
 public final class MultDaeGraph {
 
@@ -29,11 +30,23 @@ public final class MultDaeGraph {
     private final Map<String, String> outputByObjective = new LinkedHashMap<>();
 
     /**
+     * A graph whose terms are summed (see the other constructor).
+     *
      * @param measured objectives whose surrogate values are also computed (for logs and calibration),
      *                 besides the loss terms
      */
     public MultDaeGraph(ModelParameters init, ItemFeatures features, double[] targetShares, List<WeightedTerm> terms,
                         Collection<String> measured) {
+        this(init, features, targetShares, terms, Scalarisation.weightedSum(), measured);
+    }
+
+    /**
+     * @param scalarisation how the weighted terms combine into the loss
+     * @param measured      objectives whose surrogate values are also computed (for logs and calibration),
+     *                      besides the loss terms
+     */
+    public MultDaeGraph(ModelParameters init, ItemFeatures features, double[] targetShares, List<WeightedTerm> terms,
+                        Scalarisation scalarisation, Collection<String> measured) {
         this.dtype = init.w1().dataType();
         this.sd = SameDiff.create();
         int items = init.items();
@@ -60,13 +73,12 @@ public final class MultDaeGraph {
             outputByObjective.put(id, v.name());
             surrogateOutputs.add(v.name());
         }
-        SDVariable loss = null;
+        List<SDVariable> weighted = new ArrayList<>();
         for (WeightedTerm t : terms) {
-            SDVariable term = values.get(t.objectiveId()).sub(t.offset()).mul(t.weight() / t.scale());
-            loss = loss == null ? term : loss.add(term);
+            weighted.add(values.get(t.objectiveId()).sub(t.offset()).mul(t.weight() / t.scale()));
         }
-        if (loss == null) throw new IllegalArgumentException("the loss needs at least one term");
-        sd.identity("loss", loss);
+        if (weighted.isEmpty()) throw new IllegalArgumentException("the loss needs at least one term");
+        sd.identity("loss", scalarisation.combine(sd, weighted));
         sd.setLossVariables("loss");
     }
 

@@ -37,8 +37,10 @@ import java.util.Map;
  * }</pre>
  *
  * Steps: check the mandate's data-use rules against the fields this run reads; measure popularity on the
- * training users; calibrate the payoff table (one short single-objective run per mandated term, cached);
- * train on Σ w_i·(g_i − ideal_i)/(nadir_i − ideal_i); evaluate every catalogue objective on the held-out
+ * training users; calibrate the payoff table (one single-objective run per mandated term, as long as the training, cached);
+ * train on the scalarised normalised terms w_i·ĝ_i, ĝ_i = (g_i − ideal_i)/(nadir_i − ideal_i) (by default the smooth
+ * weighted Chebyshev μ·log Σ exp(w_i·ĝ_i/μ) + ρ·Σ w_i·ĝ_i, see {@link org.mandate.training.model.Scalarisation};
+ * its name and parameters are in the manifest's hyper-parameters); evaluate every catalogue objective on the held-out
  * users; hash the parameters and write the manifest.
  */
 public final class TrainingRun {

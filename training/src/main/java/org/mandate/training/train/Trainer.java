@@ -51,7 +51,7 @@ public final class Trainer {
     public RecommenderModel train(InteractionData training, ItemFeatures features, double[] targetShares,
                                   List<WeightedTerm> terms, String phase) {
         ModelParameters init = ModelParameters.initialise(training.itemCount(), config.hidden(), config.seed(), DTYPE);
-        MultDaeGraph graph = new MultDaeGraph(init, features, targetShares, terms, List.of());
+        MultDaeGraph graph = new MultDaeGraph(init, features, targetShares, terms, config.scalarisation(), List.of());
         Adam adam = new Adam(config.learningRate());
         SplittableRandom rng = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
         int users = training.userCount();

@@ -18,6 +18,7 @@ import org.mandate.training.eval.Evaluation;
 import org.mandate.training.eval.Evaluator;
 import org.mandate.training.eval.MostPopular;
 import org.mandate.training.model.ModelParameters;
+import org.mandate.training.model.Scalarisation;
 import org.mandate.training.split.HoldoutSplit;
 import org.mandate.training.train.ProgressListener;
 import org.mandate.training.train.TrainerConfig;
@@ -86,6 +87,9 @@ class TrainingRunIntegrationTest {
         assertTrue(v.value(ProviderFairness.ID) < b.value(ProviderFairness.ID) - 0.05,
                 "exposure distance: voted " + v.value(ProviderFairness.ID) + " vs baseline " + b.value(ProviderFairness.ID));
         assertTrue(v.value(Relevance.ID) < b.value(Relevance.ID), "the trade-off costs some relevance");
+        assertTrue(v.value(Relevance.ID) > mostPopular.value(Relevance.ID) + 0.02,
+                "half the weight on relevance keeps lists more relevant than the chart: voted NDCG " + v.value(Relevance.ID)
+                        + " vs most-popular " + mostPopular.value(Relevance.ID));
     }
 
     @Test
@@ -98,7 +102,9 @@ class TrainingRunIntegrationTest {
 
     @Test
     void calibrationAndTrainingReportProgressAndThePayoffTableIsInTheManifest() {
-        assertTrue(progress.contains("calibration:novelty 4/4"), progress.toString());
+        // Calibration runs as long as the training it calibrates, whatever the configured minimum (4).
+        assertTrue(progress.contains("calibration:novelty 20/20"), progress.toString());
+        assertEquals(20, voted.payoffTable().calibrationEpochs());
         assertTrue(progress.contains("training 20/20"), progress.toString());
         assertTrue(voted.payoffTable().calibrated());
         for (String id : voted.payoffTable().objectives()) {
@@ -111,6 +117,11 @@ class TrainingRunIntegrationTest {
         assertEquals(data.sha256(), json.get("data_sha256"));
         assertEquals(voted.payoffTable().toJsonValue(), json.get("payoff_table"));
         assertEquals(TrainingRun.DATA_FIELDS_READ, json.get("data_fields_read"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> hyper = (Map<String, Object>) json.get("hyper_parameters");
+        assertEquals(Scalarisation.DEFAULT.toJson(), hyper.get("scalarisation"), "the manifest names the loss that was minimised");
+        assertEquals("smooth_chebyshev", ((Map<?, ?>) hyper.get("scalarisation")).get("kind"));
+        assertEquals(20, hyper.get("calibration_epochs"));
         assertNotNull(json.get("code_version"));
     }
 

@@ -34,19 +34,23 @@ class PayoffTableTest {
     }
 
     @Test
-    void idealIsTheDiagonalAndNadirTheWorstOtherOptimum() {
+    void idealIsTheDiagonalAndNadirTheNearestOtherOptimum() {
         PayoffTable t = table();
         assertEquals(200, t.ideal("relevance"));
-        assertEquals(300, t.nadir("relevance"));
+        // The novelty optimum (300) is the degenerate extreme; the fairness optimum (250) is the nearer trade-off.
+        assertEquals(250, t.nadir("relevance"));
         assertEquals(-12, t.ideal("novelty"));
-        assertEquals(-8, t.nadir("novelty"));
-        assertEquals(4, t.gap("novelty"), 1e-12);
+        assertEquals(-9, t.nadir("novelty"));
+        assertEquals(3, t.gap("novelty"), 1e-12);
+        assertEquals(0.10, t.nadir("provider_fairness"), 1e-12, "the relevance optimum ties the ideal and bounds nothing");
+        assertEquals(PayoffTable.NADIR_RULE, ((Map<?, ?>) t.toJsonValue()).get("nadir_rule"));
     }
 
     @Test
     void aTermTheOthersCannotHurtGetsAFlooredGapNotADivisionByZero() {
         PayoffTable t = table();
-        // provider_fairness: ideal 0.05, nadir max(0.05, 0.10) = 0.10 — fine; relevance optimum ties the ideal.
+        // provider_fairness: ideal 0.05, nadir 0.10 (the relevance optimum ties the ideal) — fine; when every
+        // other optimum ties it, the gap is floored.
         Map<String, Map<String, Double>> m = new LinkedHashMap<>();
         m.put("relevance", row(200, -8, 0.05));
         m.put("novelty", row(300, -12, 0.05));
@@ -61,8 +65,9 @@ class PayoffTableTest {
         Mandate m = new Mandate(new TreeMap<>(Map.of("relevance", 0.5, "novelty", 0.25, "provider_fairness", 0.25)),
                 List.of(), DataUseRules.NONE, null, Provenance.baseline("test"));
         List<WeightedTerm> terms = table().terms(m);
-        assertEquals(new WeightedTerm("novelty", 0.25, -12, 4), terms.get(1));
-        assertEquals(new WeightedTerm("relevance", 0.5, 200, 100), terms.get(0));
+        assertEquals(new WeightedTerm("novelty", 0.25, -12, 3), terms.get(1));
+        assertEquals(new WeightedTerm("relevance", 0.5, 200, 50), terms.get(0));
+        assertEquals(new WeightedTerm("provider_fairness", 0.25, 0.05, 0.05), terms.get(2));
     }
 
     @Test
