@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -48,29 +47,6 @@ public final class MovieLens1m {
                 catalogue.add(movies, line, id, Arrays.asList(genres.split("\\|")), null, false);
             }
         }
-        InteractionTable table = new InteractionTable(options);
-        try (BufferedReader in = Files.newBufferedReader(ratings, StandardCharsets.ISO_8859_1)) {
-            long line = 0;
-            for (String s; (s = in.readLine()) != null; ) {
-                line++;
-                if (s.isBlank()) continue;
-                String[] f = s.split(SEPARATOR, -1);
-                if (f.length != 4) throw new DataFileException(ratings, line, "expected 4 '::'-separated fields, found " + f.length);
-                String user = FieldParser.id(ratings, line, f[0], "user id");
-                String itemId = FieldParser.id(ratings, line, f[1], "movie id");
-                int item = catalogue.indexOf(itemId);
-                if (item < 0) throw new DataFileException(ratings, line, "movie " + itemId + " is not in " + movies.getFileName());
-                double rating = options.minRating() == null ? Double.NaN : FieldParser.decimal(ratings, line, f[2], "rating");
-                table.add(user, item, FieldParser.integer(ratings, line, f[3], "timestamp"), rating);
-            }
-        }
-        return table.build(catalogue.build(), fieldsRead(options));
-    }
-
-    private static List<String> fieldsRead(LoadOptions options) {
-        List<String> read = new ArrayList<>(List.of(LoadOptions.USER, LoadOptions.ITEM, LoadOptions.TIMESTAMP));
-        if (options.minRating() != null) read.add(LoadOptions.RATING);
-        if (options.allows(LoadOptions.GENRE)) read.add(LoadOptions.GENRE);
-        return read;
+        return MovieLensRatings.read(ratings, SEPARATOR, "'::'", catalogue, movies, options);
     }
 }

@@ -68,7 +68,7 @@ class MovieLens1mTest {
 
         write("ratings.dat", "1::3::5::" + T0);
         e = assertThrows(DataFileException.class, () -> MovieLens1m.load(dir, LoadOptions.ALL));
-        assertEquals("ratings.dat:1: movie 3 is not in movies.dat", e.getMessage());
+        assertEquals("ratings.dat:1: item 3 is not in movies.dat", e.getMessage());
 
         write("ratings.dat", "1::1::five::" + T0);
         assertEquals(1, MovieLens1m.load(dir, LoadOptions.ALL).data().interactionCount(), "the rating is read only to binarise");
