@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * The evaluation data a bundle publishes so anyone can re-run the evaluation: the item side information
- * measured on the training users, the cut-off k, and each held-out user's fold-in history (the model's
+ * measured on the training users (popularity, provider groups, category mix, tags), the cut-off k, and each held-out user's fold-in history (the model's
  * input) and held-out items (the truth), under pseudonymous row numbers. Publishing histories is a
  * data-protection decision for a real deployment; the demo's audience is synthetic.
  */
@@ -32,6 +32,18 @@ record EvaluationDataFile(ItemFeatures features, int k, HoldoutSplit heldOut) {
         json.put("popularity", doubles(features.popularity()));
         json.put("provider_group", ints(features.providerGroup()));
         json.put("provider_groups", features.providerGroups());
+        json.put("categories", features.categories());
+        List<Object> rows = new ArrayList<>();
+        for (double[] row : features.categoryMatrix()) rows.add(doubles(row));
+        json.put("category_matrix", rows);
+        Map<String, Object> tags = new LinkedHashMap<>();
+        features.tags().forEach((name, flags) -> {
+            List<Boolean> list = new ArrayList<>(flags.length);
+            for (boolean f : flags) list.add(f);
+            tags.put(name, list);
+        });
+        json.put("tags", tags);
+        json.put("public_value_tag", features.publicValueTag());
         List<Object> users = new ArrayList<>();
         for (int u = 0; u < heldOut.heldOutUsers().length; u++) {
             users.add(Map.of("fold_in", ints(heldOut.foldIn()[u]), "held_out", ints(heldOut.heldOut()[u])));
@@ -63,7 +75,20 @@ record EvaluationDataFile(ItemFeatures features, int k, HoldoutSplit heldOut) {
         }
         @SuppressWarnings("unchecked")
         List<String> groups = (List<String>) json.get("provider_groups");
-        ItemFeatures features = new ItemFeatures(doubles((List<?>) json.get("popularity")), ints((List<?>) json.get("provider_group")), groups);
+        @SuppressWarnings("unchecked")
+        List<String> categories = (List<String>) json.get("categories");
+        List<?> rowsJson = (List<?>) json.get("category_matrix");
+        double[][] matrix = new double[rowsJson.size()][];
+        for (int i = 0; i < matrix.length; i++) matrix[i] = doubles((List<?>) rowsJson.get(i));
+        java.util.TreeMap<String, boolean[]> tags = new java.util.TreeMap<>();
+        ((Map<?, ?>) json.get("tags")).forEach((name, flagsJson) -> {
+            List<?> list = (List<?>) flagsJson;
+            boolean[] flags = new boolean[list.size()];
+            for (int i = 0; i < flags.length; i++) flags[i] = (Boolean) list.get(i);
+            tags.put((String) name, flags);
+        });
+        ItemFeatures features = new ItemFeatures(doubles((List<?>) json.get("popularity")), ints((List<?>) json.get("provider_group")),
+                groups, categories, matrix, tags, (String) json.get("public_value_tag"));
         return new EvaluationDataFile(features, ((Number) json.get("k")).intValue(), new HoldoutSplit(new int[0], rows, foldIn, truth, 0));
     }
 

@@ -12,7 +12,8 @@ public final class Catalogue {
     private static final Map<String, Objective> BY_ID = new LinkedHashMap<>();
 
     static {
-        for (Objective o : List.of(new Relevance(), new Novelty(), new ProviderFairness())) {
+        for (Objective o : List.of(new Relevance(), new Novelty(), new Coverage(), new Diversity(), new Calibration(),
+                new ProviderFairness(), new PublicValue(), new Exploration(), new Fragmentation())) {
             BY_ID.put(o.id(), o);
         }
     }

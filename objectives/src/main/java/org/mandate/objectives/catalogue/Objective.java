@@ -8,7 +8,8 @@ import org.mandate.objectives.metrics.MetricValue;
  * audit reports for it on top-k recommendation lists. How a model is pushed towards it (the training
  * surrogate) lives in the training module, under the same {@link #id()}.
  */
-public sealed interface Objective permits Relevance, Novelty, ProviderFairness {
+public sealed interface Objective permits Relevance, Novelty, Coverage, Diversity, Calibration, ProviderFairness,
+        PublicValue, Exploration, Fragmentation {
 
     /** Stable identifier used in ballots, mandates, manifests and reports. */
     String id();

@@ -85,7 +85,8 @@ class MetricsTest {
 
     @Test
     void catalogueKnowsEachObjectiveOnce() {
-        assertEquals(List.of("relevance", "novelty", "provider_fairness"), Catalogue.all().stream().map(Objective::id).toList());
+        assertEquals(List.of("relevance", "novelty", "coverage", "diversity", "calibration", "provider_fairness",
+                "public_value", "exploration", "fragmentation"), Catalogue.all().stream().map(Objective::id).toList());
         assertThrows(IllegalArgumentException.class, () -> Catalogue.get("engagement"));
         for (Objective o : Catalogue.all()) {
             assertEquals(false, o.description().en().isBlank());

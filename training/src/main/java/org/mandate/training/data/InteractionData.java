@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Implicit feedback: which users consumed which catalogue items. {@code histories[u]} is user u's
@@ -60,9 +61,16 @@ public record InteractionData(ItemCatalogue catalogue, int userCount, int[][] hi
         return pop;
     }
 
-    /** The side information the objectives' metrics read, with popularity measured on these interactions. */
+    /**
+     * The side information the objectives' metrics read, with popularity measured on these interactions:
+     * the genre as a one-hot category matrix and the {@code local} flags as the tag of that name (the
+     * default public-value tag).
+     */
     public ItemFeatures features() {
-        return new ItemFeatures(popularity(), catalogue.providerGroup(), catalogue.providerGroups());
+        TreeMap<String, boolean[]> tags = new TreeMap<>();
+        tags.put("local", catalogue.local().clone());
+        return new ItemFeatures(popularity(), catalogue.providerGroup(), catalogue.providerGroups(), catalogue.genres(),
+                ItemFeatures.oneHot(catalogue.genre(), catalogue.genres().size()), tags);
     }
 
     /**

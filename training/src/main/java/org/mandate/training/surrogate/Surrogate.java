@@ -7,7 +7,8 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * from dense SameDiff ops on the soft recommendation p (rows of a batch) so it can be differentiated.
  * One class per objective id, named after it; the metric it serves stays in the objectives module.
  */
-public sealed interface Surrogate permits RelevanceSurrogate, NoveltySurrogate, ProviderFairnessSurrogate {
+public sealed interface Surrogate permits RelevanceSurrogate, NoveltySurrogate, CoverageSurrogate, DiversitySurrogate,
+        CalibrationSurrogate, ProviderFairnessSurrogate, PublicValueSurrogate, ExplorationSurrogate, FragmentationSurrogate {
 
     /** The catalogue objective id this surrogate serves. */
     String objectiveId();

@@ -21,18 +21,31 @@ import org.nd4j.linalg.factory.Nd4j;
  * <li>{@code consumed}: 0/1 (B × I), the items the model was given as input;</li>
  * <li>{@code targets}: the 0/1 full histories (B × I);</li>
  * <li>catalogue constants: self-information −log2 pop_i (I × 1), the one-hot provider matrix Gp (I × P)
- * and the target exposure shares τ (1 × P).</li>
+ * and the target exposure shares τ (1 × P);</li>
+ * <li>{@code categoryMatrix}: C (I × K), each item's category mix, rows summing to 1;</li>
+ * <li>{@code publicValueTag}: t (I × 1), 1 for items carrying {@link ItemFeatures#publicValueTag()};</li>
+ * <li>{@code profile}: q_u = normalise(Cᵀ y_u) (B × K), the category mix of each user's full history
+ * (the targets, not the dropout-thinned input: the best estimate of the profile the metrics read off
+ * the history). A constant for the gradient; 0 for a user without history.</li>
  * </ul>
  */
 public record SurrogateInputs(SameDiff sd, SDVariable p, SDVariable logP, SDVariable recommendation,
                               SDVariable logRecommendation, SDVariable exposure, SDVariable consumed, SDVariable targets,
-                              SDVariable selfInformation, SDVariable providerMatrix, SDVariable targetShares) {
+                              SDVariable selfInformation, SDVariable providerMatrix, SDVariable targetShares,
+                              SDVariable categoryMatrix, SDVariable publicValueTag, SDVariable profile) {
 
     /** Inverse temperature of the exposure policy. */
     public static final double SHARPNESS = 4;
 
     /** Logit penalty that removes consumed items from the recommendation softmax (exp(−1e4) is 0 in float). */
     static final double EXCLUDED = 1e4;
+
+    /**
+     * Added to quantities that can be exactly 0 before they are logged or divided by (a category or item
+     * with no mass left once consumed items are excluded, a user without history), so 0·log 0 and 0/0 stay 0
+     * instead of NaN; far below any float mass that matters.
+     */
+    public static final double LOG_FLOOR = 1e-12;
 
     /**
      * Builds both softmaxes from the logits and adds the catalogue constants to {@code sd} in {@code dtype}.
@@ -56,7 +69,19 @@ public record SurrogateInputs(SameDiff sd, SDVariable p, SDVariable logP, SDVari
         SDVariable selfInfo = sd.constant("self_information", Nd4j.create(info, new long[]{items, 1}, DataType.DOUBLE).castTo(dtype));
         SDVariable gp = sd.constant("provider_matrix", Nd4j.create(onehot, new long[]{items, groups}, DataType.DOUBLE).castTo(dtype));
         SDVariable tau = sd.constant("target_shares", Nd4j.create(targetShares, new long[]{1, groups}, DataType.DOUBLE).castTo(dtype));
-        return new SurrogateInputs(sd, all[0], all[1], rec[0], rec[1], exposure, consumed, targets, selfInfo, gp, tau);
+        int categories = features.categoryCount();
+        double[] c = new double[items * categories];
+        double[] tag = new double[items];
+        boolean[] tagged = features.publicValueFlags();
+        for (int i = 0; i < items; i++) {
+            System.arraycopy(features.categoryMatrix()[i], 0, c, i * categories, categories);
+            tag[i] = tagged[i] ? 1 : 0;
+        }
+        SDVariable cm = sd.constant("category_matrix", Nd4j.create(c, new long[]{items, categories}, DataType.DOUBLE).castTo(dtype));
+        SDVariable t = sd.constant("public_value_tag", Nd4j.create(tag, new long[]{items, 1}, DataType.DOUBLE).castTo(dtype));
+        SDVariable historyMix = targets.mmul(cm);
+        SDVariable profile = historyMix.div(historyMix.sum(true, 1).add(LOG_FLOOR));
+        return new SurrogateInputs(sd, all[0], all[1], rec[0], rec[1], exposure, consumed, targets, selfInfo, gp, tau, cm, t, profile);
     }
 
     /**

@@ -12,7 +12,9 @@ public final class Surrogates {
     private static final Map<String, Surrogate> BY_ID = new LinkedHashMap<>();
 
     static {
-        for (Surrogate s : List.of(new RelevanceSurrogate(), new NoveltySurrogate(), new ProviderFairnessSurrogate())) {
+        for (Surrogate s : List.of(new RelevanceSurrogate(), new NoveltySurrogate(), new CoverageSurrogate(),
+                new DiversitySurrogate(), new CalibrationSurrogate(), new ProviderFairnessSurrogate(), new PublicValueSurrogate(),
+                new ExplorationSurrogate(), new FragmentationSurrogate())) {
             BY_ID.put(s.objectiveId(), s);
         }
     }

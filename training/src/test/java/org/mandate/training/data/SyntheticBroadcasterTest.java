@@ -1,6 +1,7 @@
 package org.mandate.training.data;
 
 import org.junit.jupiter.api.Test;
+import org.mandate.objectives.metrics.ItemFeatures;
 
 import java.util.Arrays;
 
@@ -72,5 +73,21 @@ class SyntheticBroadcasterTest {
         for (int i = 0; i < sorted.length / 20; i++) top5 += sorted[sorted.length - 1 - i];
         assertTrue(top5 > 0.2, "the top 5 % of programmes take over a fifth of the views, got " + top5);
         assertEquals(data.itemCount(), data.features().itemCount());
+    }
+
+    @Test
+    void featuresCarryGenresAsCategoriesAndTheLocalTag() {
+        InteractionData data = SyntheticBroadcaster.generate(SMALL);
+        ItemFeatures f = data.features();
+        assertEquals(data.catalogue().genres(), f.categories());
+        for (int i = 0; i < data.itemCount(); i++) {
+            double[] row = f.categoryMatrix()[i];
+            assertEquals(1.0, row[data.catalogue().genre()[i]]);
+            assertEquals(1.0, Arrays.stream(row).sum());
+            assertEquals(data.catalogue().genre()[i], f.mainCategory(i));
+        }
+        assertArrayEquals(data.catalogue().local(), f.tag("local"));
+        assertArrayEquals(data.catalogue().local(), f.publicValueFlags());
+        assertTrue(f.categoryCount() > 1, "the synthetic catalogue has several genres");
     }
 }

@@ -10,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /** A surrogate over free logits (users × items): the smallest graph in which to check gradients and effects. */
 final class SurrogateFixture {
@@ -43,7 +44,12 @@ final class SurrogateFixture {
         return sd.getArrForVarName("s");
     }
 
-    /** Items with Zipf-like popularity and three provider groups, the first one holding the popular head. */
+    /**
+     * Items with Zipf-like popularity and three provider groups, the first one holding the popular head;
+     * four categories, one per item except every third item split evenly over two, the head mostly news
+     * (so popularity-biased lists start narrow, as they do on real catalogues); a {@code local} tag on
+     * about a third of the items, rarer in the head.
+     */
     static ItemFeatures features(int items, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] pop = new double[items];
@@ -55,7 +61,21 @@ final class SurrogateFixture {
             group[i] = i < items / 5 ? 0 : 1 + rng.nextInt(2);
         }
         for (int i = 0; i < items; i++) pop[i] /= sum;
-        return new ItemFeatures(pop, group, List.of("in-house", "independent", "regional"));
+        SplittableRandom side = new SplittableRandom(seed + 1);
+        double[][] categories = new double[items][4];
+        boolean[] local = new boolean[items];
+        for (int i = 0; i < items; i++) {
+            int main = i < items / 3 && side.nextDouble() < 0.7 ? 0 : side.nextInt(4);
+            if (i % 3 == 2) {
+                categories[i][main] = 0.5;
+                categories[i][(main + 1 + side.nextInt(3)) % 4] = 0.5;
+            } else {
+                categories[i][main] = 1;
+            }
+            local[i] = side.nextDouble() < (i < items / 5 ? 0.1 : 0.4);
+        }
+        return new ItemFeatures(pop, group, List.of("in-house", "independent", "regional"),
+                List.of("news", "drama", "documentary", "entertainment"), categories, new TreeMap<>(Map.of("local", local)));
     }
 
     static INDArray gaussian(int rows, int cols, long seed, DataType dt) {

@@ -1,10 +1,16 @@
 package org.mandate.training.surrogate;
 
 import org.junit.jupiter.api.Test;
+import org.mandate.objectives.catalogue.Calibration;
 import org.mandate.objectives.catalogue.Catalogue;
+import org.mandate.objectives.catalogue.Coverage;
+import org.mandate.objectives.catalogue.Diversity;
+import org.mandate.objectives.catalogue.Exploration;
+import org.mandate.objectives.catalogue.Fragmentation;
 import org.mandate.objectives.catalogue.Novelty;
 import org.mandate.objectives.catalogue.Objective;
 import org.mandate.objectives.catalogue.ProviderFairness;
+import org.mandate.objectives.catalogue.PublicValue;
 import org.mandate.objectives.catalogue.Relevance;
 import org.mandate.objectives.metrics.EvaluationData;
 import org.mandate.objectives.metrics.ItemFeatures;
@@ -48,6 +54,36 @@ class SurrogateMovesMetricTest {
         assertImproves(ProviderFairness.ID);
     }
 
+    @Test
+    void coverageStepsRaiseCatalogueCoverage() {
+        assertImproves(Coverage.ID);
+    }
+
+    @Test
+    void diversityStepsRaiseIntraListDiversity() {
+        assertImproves(Diversity.ID);
+    }
+
+    @Test
+    void calibrationStepsShrinkKlFromTheHistoryProfile() {
+        assertImproves(Calibration.ID);
+    }
+
+    @Test
+    void publicValueStepsRaiseTheTaggedShare() {
+        assertImproves(PublicValue.ID);
+    }
+
+    @Test
+    void explorationStepsRaiseTheShareOfUnexploredCategories() {
+        assertImproves(Exploration.ID);
+    }
+
+    @Test
+    void fragmentationStepsShrinkTheDivergenceBetweenLists() {
+        assertImproves(Fragmentation.ID);
+    }
+
     private void assertImproves(String id) {
         Objective objective = Catalogue.get(id);
         int[][] truth = truth();
@@ -75,7 +111,8 @@ class SurrogateMovesMetricTest {
     private static double metric(Objective objective, INDArray logits, int[][] truth) {
         double[][] s = logits.toDoubleMatrix();
         List<UserLists> lists = new ArrayList<>();
-        for (int u = 0; u < USERS; u++) lists.add(new UserLists(Evaluator.topK(s[u], new int[0], K), truth[u], new int[0]));
+        // The truth doubles as the history: the surrogates read the profile q_u off the targets.
+        for (int u = 0; u < USERS; u++) lists.add(new UserLists(Evaluator.topK(s[u], new int[0], K), truth[u], truth[u]));
         return objective.evaluate(new EvaluationData(lists, FEATURES, K, TARGETS)).value();
     }
 
