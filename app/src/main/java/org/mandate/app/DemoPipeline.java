@@ -236,11 +236,11 @@ public final class DemoPipeline {
     }
 
     private void printComparison(TrainingResult baseline, TrainingResult voted) {
-        console.detail("%-20s %-26s %10s %10s  %s", "objective", "metric", "baseline", "voted", "weight");
+        console.detail("%-20s %-30s %10s %10s  %s", "objective", "metric", "baseline", "voted", "weight");
         for (var objective : Catalogue.all()) {
             MetricValue b = baseline.evaluation().metric(objective.id());
             MetricValue v = voted.evaluation().metric(objective.id());
-            console.detail("%-20s %-26s %10.4f %10.4f  %3.0f %%   (%s is better)", objective.id(), b.metric(), b.value(), v.value(),
+            console.detail("%-20s %-30s %10.4f %10.4f  %3.0f %%   (%s is better)", objective.id(), b.metric(), b.value(), v.value(),
                     100 * voted.mandate().weight(objective.id()), objective.direction() == Direction.MAXIMISE ? "higher" : "lower");
         }
         MetricValue fairness = voted.evaluation().metric(ProviderFairness.ID);

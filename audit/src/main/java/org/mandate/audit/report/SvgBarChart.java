@@ -102,10 +102,13 @@ public record SvgBarChart(String id, String title, String description, List<Seri
                         .append(coord(Math.max(x1 - x0, 1))).append("\" height=\"").append(BAR_H).append("\" fill=\"")
                         .append(esc(series.get(i).colour())).append("\"><title>").append(esc(series.get(i).name() + ", " + g.label() + ": " + text))
                         .append("</title></rect>\n");
-                boolean left = clipped < 0;
-                double tx = left ? x0 - 4 : x1 + 4;
+                // Labels sit beyond the bar's end; a clipped bar spans the whole half-axis, so its label goes
+                // inside it (white on the bar) instead of running off the chart or over the row labels.
+                boolean left = clipped < 0, inside = clipped != v;
+                double tx = inside ? (left ? x0 + 4 : x1 - 4) : (left ? x0 - 4 : x1 + 4);
                 s.append("<text x=\"").append(coord(tx)).append("\" y=\"").append(by + BAR_H - 5).append("\" text-anchor=\"")
-                        .append(left ? "end" : "start").append("\" fill=\"#1a1a1a\">").append(esc(text)).append("</text>\n");
+                        .append(left != inside ? "end" : "start").append("\" fill=\"").append(inside ? "#ffffff" : "#1a1a1a")
+                        .append("\">").append(esc(text)).append("</text>\n");
             }
             s.append("</g>\n");
             y += groupH + GROUP_GAP;
