@@ -311,6 +311,8 @@ public final class ApiServer implements AutoCloseable {
                 json.put("text", text.get(r.statementId()));
                 json.put("stance", r.agrees() ? "agree" : "disagree");
                 json.put("probability", r.probability());
+                json.put("count", r.count());
+                json.put("seen", r.seen());
                 json.put("ratio", r.ratio());
                 json.put("repness", r.repness());
                 reps.add(json);

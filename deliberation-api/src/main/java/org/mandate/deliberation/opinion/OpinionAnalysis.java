@@ -115,7 +115,8 @@ public final class OpinionAnalysis {
                 double pOut = ((agrees ? outAgree : outDisagree) + 1.0) / (outSeen + 2.0);
                 double ratio = p / pOut;
                 if (p <= 0.5 || ratio <= 1) continue;
-                RepresentativeStatement r = new RepresentativeStatement(votes.statements().get(s), agrees, p, ratio, p * ratio);
+                RepresentativeStatement r = new RepresentativeStatement(votes.statements().get(s), agrees, p, ratio, p * ratio,
+                        agrees ? in[0] : in[1], inSeen);
                 if (best == null || r.repness() > best.repness()) best = r;
             }
             if (best != null) out.add(best);

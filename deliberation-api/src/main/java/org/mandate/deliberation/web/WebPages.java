@@ -181,7 +181,7 @@ public final class WebPages {
                 Map<String, Object> rep = new LinkedHashMap<>();
                 rep.put("text", byId.get(r.statementId()).text());
                 rep.put("agrees", r.agrees());
-                rep.put("percent", Messages.format(locale, "percent", Math.round(r.probability() * 100)));
+                rep.put("percent", Messages.format(locale, "map.count", r.count(), r.seen()));
                 reps.add(rep);
             }
             Map<String, Object> group = new LinkedHashMap<>();
