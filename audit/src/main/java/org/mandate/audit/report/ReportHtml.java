@@ -27,7 +27,7 @@ import static org.mandate.audit.report.Html.esc;
 public final class ReportHtml {
 
     /** How a reader re-runs the verification (the app's CLI). */
-    public static final String VERIFY_COMMAND = "java -jar app/target/mandate.jar verify --bundle <exported-bundle-dir>";
+    public static final String VERIFY_COMMAND = "java -jar app/target/mandate.jar verify --bundle bundle --receipt <your receipt>";
 
     public static final Locale ENGLISH = Locale.ENGLISH, FRENCH = Locale.FRENCH;
 
