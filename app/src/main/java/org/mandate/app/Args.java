@@ -9,6 +9,11 @@ import java.util.Set;
 record Args(Map<String, String> options) {
 
     static Args parse(List<String> words, Set<String> known) {
+        return parse(words, known, Set.of());
+    }
+
+    /** As {@link #parse(List, Set)}, with {@code flags}: options that take no value and read as "true" when present. */
+    static Args parse(List<String> words, Set<String> known, Set<String> flags) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
@@ -20,7 +25,11 @@ record Args(Map<String, String> options) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
-            if (!known.contains(name)) throw new UsageException("unknown option --" + name + "; this command knows --" + String.join(", --", known.stream().sorted().toList()));
+            if (flags.contains(name) && value == null) {
+                options.put(name, "true");
+                continue;
+            }
+            if (!known.contains(name)) throw new UsageException("unknown option --" + name + "; this command knows --" + String.join(", --", java.util.stream.Stream.concat(known.stream(), flags.stream()).sorted().toList()));
             if (value == null) {
                 if (i + 1 >= words.size()) throw new UsageException("--" + name + " needs a value");
                 value = words.get(++i);
@@ -28,6 +37,17 @@ record Args(Map<String, String> options) {
             options.put(name, value);
         }
         return new Args(Map.copyOf(options));
+    }
+
+    boolean has(String name) {
+        return options.containsKey(name);
+    }
+
+    /** A required option's value. */
+    String require(String name) {
+        String v = options.get(name);
+        if (v == null) throw new UsageException("--" + name + " is required");
+        return v;
     }
 
     String get(String name, String fallback) {

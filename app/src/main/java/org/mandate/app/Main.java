@@ -31,6 +31,23 @@ public final class Main {
                          --receipt R     also check that the ballot with this receipt is in the record and counted
                          --previous-checkpoint FILE  a checkpoint you kept earlier: the log must extend it
                          --trusted-keys DIR          public keys (*.pub) you trust, instead of the bundle's own
+              train    load a data set under a mandate's data-use rules, train, write the model, compare with baselines
+                         --mandate FILE  the mandate.json to train under (required)
+                         --out DIR       where the model artifact, mandate.json and data-use.json go (required)
+                         --format F      movielens-100k, movielens-1m, csv or synthetic (required)
+                         --data PATH     MovieLens directory, or the interactions CSV (user,item,timestamp[,weight])
+                         --items FILE    csv: the items CSV (id[,genre,provider_group,local]);
+                                         synthetic: catalogue size (default 2000), with --users N (default 5000)
+                         --epochs N      training epochs (default from the trainer), --seed N (default 42)
+                         --ease-lambda X the EASE baseline's L2 penalty (default 200)
+              evaluate re-measure a trained run on its data and compare with the manifest's metrics
+                         --run DIR, and the --data/--format/--items/--users the run was trained with
+                         --seed N        synthetic only: generator seed (default the run's seed)
+              recommend top k for a viewing history, by a trained run
+                         --run DIR, --history 3,17,42 (item indices 0..I-1 of the run's data, in its order:
+                         the line number among the catalogue's items, counting from 0), --k N (default 10)
+                         --non-profiling  the shared list not based on profiling (DSA art. 38) instead; needs
+                                         --data/--format of the run, --mandate FILE (default the run's)
               help     this text
             """;
 
@@ -52,6 +69,9 @@ public final class Main {
                 case "demo" -> DemoCommand.run(rest, out);
                 case "serve" -> ServeCommand.run(rest, out);
                 case "verify" -> VerifyCommand.run(rest, out);
+                case "train" -> TrainCommand.run(rest, out);
+                case "evaluate" -> EvaluateCommand.run(rest, out);
+                case "recommend" -> RecommendCommand.run(rest, out);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

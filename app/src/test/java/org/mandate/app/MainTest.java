@@ -24,6 +24,7 @@ class MainTest {
         Outcome o = run("help");
         assertEquals(0, o.code());
         assertTrue(o.out().contains("demo") && o.out().contains("verify") && o.out().contains("serve"));
+        assertTrue(o.out().contains("train") && o.out().contains("evaluate") && o.out().contains("recommend"));
     }
 
     @Test
