@@ -12,6 +12,9 @@ import java.util.HexFormat;
 public final class Rfc6962 {
 
     /** MTH({}) = SHA-256 of the empty string. */
+    /** Compiled once: proof checks test every hash they read, hundreds of thousands per bundle. */
+    private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
     public static final String EMPTY_ROOT = hex(sha256(new byte[0]));
 
     private Rfc6962() {}
@@ -47,7 +50,7 @@ public final class Rfc6962 {
 
     /** Decodes a 32-byte hash written as 64 lower-case hex digits; anything else is refused, never padded. */
     static byte[] unhex(String hash) {
-        if (hash == null || !hash.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("a SHA-256 hash is 64 lower-case hex digits, got " + hash);
+        if (hash == null || !SHA256_HEX.matcher(hash).matches()) throw new IllegalArgumentException("a SHA-256 hash is 64 lower-case hex digits, got " + hash);
         return HexFormat.of().parseHex(hash);
     }
 
