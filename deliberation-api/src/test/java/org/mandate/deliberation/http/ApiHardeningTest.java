@@ -1,9 +1,6 @@
 package org.mandate.deliberation.http;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mandate.deliberation.EmbeddedDatabase;
 import org.mandate.deliberation.http.ApiClient.PanelSeats;
 import org.mandate.deliberation.http.ApiClient.Reply;
 import org.mandate.objectives.json.Json;
@@ -24,21 +21,7 @@ import static org.mandate.deliberation.http.ApiClient.assertClientProblem;
 import static org.mandate.deliberation.http.ApiClient.assertProblem;
 
 /** The API's edges: its OpenAPI document, rate limits, CORS, and fuzzed bad input that must never get a 5xx or leave state. */
-class ApiHardeningTest extends EmbeddedDatabase {
-
-    private static ApiServer server;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void startServer() {
-        server = new ApiServer(jdbi, new RateLimiter(100_000, 100_000)).start("127.0.0.1", 0);
-        api = new ApiClient(server.port());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) server.close();
-    }
+class ApiHardeningTest extends EmbeddedApi {
 
     @Test
     void everyRegisteredRouteIsInTheOpenApiDocumentAndNothingElse() {

@@ -1,9 +1,6 @@
 package org.mandate.deliberation.http;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mandate.deliberation.EmbeddedDatabase;
 import org.mandate.deliberation.http.ApiClient.PanelSeats;
 import org.mandate.deliberation.http.ApiClient.Reply;
 import org.mandate.objectives.json.Json;
@@ -20,21 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mandate.deliberation.http.ApiClient.assertProblem;
 
 /** Statements, statement votes, moderation, the opinion map and objective explanations over real HTTP. */
-class DeliberationApiTest extends EmbeddedDatabase {
-
-    private static ApiServer server;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void startServer() {
-        server = new ApiServer(jdbi, new RateLimiter(100_000, 100_000)).start("127.0.0.1", 0);
-        api = new ApiClient(server.port());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) server.close();
-    }
+class DeliberationApiTest extends EmbeddedApi {
 
     private static long post(PanelSeats p, int member, String text) {
         Reply r = api.post(p.path("/statements"), p.members()[member], Map.of("text", text));

@@ -12,7 +12,7 @@ import java.util.Map;
  * (binary search over the sorted columns); {@link #median} is the original linear merge, kept as the
  * test oracle that the faster search returns exactly the same values.
  */
-public record IndependentMarketsRule() implements WeightRule {
+public record IndependentMarketsRule() implements PhantomRule {
 
     public static final String ID = "independent_markets";
 
@@ -23,18 +23,10 @@ public record IndependentMarketsRule() implements WeightRule {
     @Override public Map<String, Object> settings() { return Map.of("phantoms", "f_k(t)=min(1,t(n-k))", "solver", "bisection"); }
 
     @Override
-    public double[] aggregate(double[][] profile) {
-        return MovingPhantoms.aggregate(profile, null, PHANTOMS);
+    public double phantom(long k, long n, double t) {
+        return Math.min(1.0, t * (n - k));
     }
 
-    /** Whole-number rights (delegated votes) count as that many identical ballots; see {@link MovingPhantoms}. */
-    @Override
-    public double[] aggregate(double[][] profile, double[] rights) {
-        Profiles.requireValid(profile);
-        return MovingPhantoms.aggregate(profile, MovingPhantoms.multiplicities(ID, rights, profile.length), PHANTOMS);
-    }
-
-    private static final MovingPhantoms.Phantoms PHANTOMS = (k, n, t) -> Math.min(1.0, t * (n - k));
 
     /**
      * Reference implementation, kept as the oracle of the fast binary-search median (tests compare them):

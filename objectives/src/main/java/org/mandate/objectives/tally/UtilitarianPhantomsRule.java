@@ -10,12 +10,10 @@ import java.util.Map;
  * rule it is strategyproof under ℓ1 preferences. It favours majorities: unlike independent markets it
  * is not proportional (three single-minded voters for A and one for B give A everything).
  */
-public record UtilitarianPhantomsRule() implements WeightRule {
+public record UtilitarianPhantomsRule() implements PhantomRule {
 
     public static final String ID = "utilitarian_phantoms";
 
-    private static final MovingPhantoms.Phantoms PHANTOMS =
-            (k, n, t) -> Math.max(0.0, Math.min(1.0, (n + 1) * t - k));
 
     @Override public String id() { return ID; }
 
@@ -24,14 +22,7 @@ public record UtilitarianPhantomsRule() implements WeightRule {
     @Override public Map<String, Object> settings() { return Map.of("phantoms", "f_k(t)=clamp((n+1)t-k,0,1)", "solver", "bisection"); }
 
     @Override
-    public double[] aggregate(double[][] profile) {
-        return MovingPhantoms.aggregate(profile, null, PHANTOMS);
-    }
-
-    /** Whole-number rights (delegated votes) count as that many identical ballots; see {@link MovingPhantoms}. */
-    @Override
-    public double[] aggregate(double[][] profile, double[] rights) {
-        Profiles.requireValid(profile);
-        return MovingPhantoms.aggregate(profile, MovingPhantoms.multiplicities(ID, rights, profile.length), PHANTOMS);
+    public double phantom(long k, long n, double t) {
+        return Math.max(0.0, Math.min(1.0, (n + 1) * t - k));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * voting opens; its id, version and settings are recorded with every tally so anyone can rerun it
  * ({@link #fromJson} rebuilds exactly the rule a record names).
  */
-public sealed interface WeightRule permits MeanRule, IndependentMarketsRule, UtilitarianPhantomsRule, CoordinateMedianRule, QrMedianRule {
+public sealed interface WeightRule permits MeanRule, PhantomRule, CoordinateMedianRule, QrMedianRule {
 
     /** Every rule id {@link #byId} and {@link #fromJson} know, in a fixed order. */
     List<String> IDS = List.of(MeanRule.ID, IndependentMarketsRule.ID, UtilitarianPhantomsRule.ID, CoordinateMedianRule.ID, QrMedianRule.ID);
