@@ -16,11 +16,13 @@ import java.util.TreeMap;
 /**
  * What a panel decided the recommender must optimise: weights on the simplex over catalogue objectives
  * (each weight is the share of effort spent closing that objective's achievable gap), floors and
- * ceilings, data-use rules, target exposure shares per provider group, and where it came from.
+ * ceilings, data-use rules, target exposure shares per provider group, where it came from, and optionally how far
+ * each user may move the weights for their own list ({@link Personalisation}; null = not at all).
  * Its canonical JSON is its identity: {@link #sha256()} is the hash every training manifest names.
  */
 public record Mandate(SortedMap<String, Double> weights, List<Bound> bounds, DataUseRules dataUse,
-                      SortedMap<String, Double> exposureTargets, Provenance provenance) implements JsonValue {
+                      SortedMap<String, Double> exposureTargets, Provenance provenance,
+                      Personalisation personalisation) implements JsonValue {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -46,6 +48,17 @@ public record Mandate(SortedMap<String, Double> weights, List<Bound> bounds, Dat
         if (!exposureTargets.isEmpty() && Math.abs(targetSum - 1) > 1e-6) {
             throw new IllegalArgumentException("exposure targets must sum to 1, they sum to " + targetSum);
         }
+    }
+
+    /** A mandate that lets no user change the voted weights. */
+    public Mandate(SortedMap<String, Double> weights, List<Bound> bounds, DataUseRules dataUse,
+                   SortedMap<String, Double> exposureTargets, Provenance provenance) {
+        this(weights, bounds, dataUse, exposureTargets, provenance, null);
+    }
+
+    /** This mandate with {@code personalisation} (null: users may not change the weights). */
+    public Mandate withPersonalisation(Personalisation personalisation) {
+        return new Mandate(weights, bounds, dataUse, exposureTargets, provenance, personalisation);
     }
 
     /** The practitioner's default: relevance only, no rules. The baseline every report compares with. */
@@ -75,6 +88,8 @@ public record Mandate(SortedMap<String, Double> weights, List<Bound> bounds, Dat
         json.put("data_use", dataUse.toJson());
         json.put("exposure_targets", exposureTargets);
         json.put("provenance", provenance == null ? null : provenance.toJson());
+        // Only when present, so every mandate written before personalisation existed keeps its bytes and hash.
+        if (personalisation != null) json.put("personalisation", personalisation.toJson());
         return json;
     }
 
@@ -90,7 +105,8 @@ public record Mandate(SortedMap<String, Double> weights, List<Bound> bounds, Dat
             for (Object b : list) bounds.add(Bound.fromJson((Map<?, ?>) b));
         }
         return new Mandate(doubles(json.get("weights")), bounds, DataUseRules.fromJson((Map<?, ?>) json.get("data_use")),
-                doubles(json.get("exposure_targets")), Provenance.fromJson((Map<?, ?>) json.get("provenance")));
+                doubles(json.get("exposure_targets")), Provenance.fromJson((Map<?, ?>) json.get("provenance")),
+                Personalisation.fromJson(json.get("personalisation")));
     }
 
     private static TreeMap<String, Double> doubles(Object value) {
