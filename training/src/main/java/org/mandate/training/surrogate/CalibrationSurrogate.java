@@ -16,7 +16,7 @@ public record CalibrationSurrogate() implements Surrogate {
     @Override
     public SDVariable build(SurrogateInputs in) {
         SDVariable q = in.profile();
-        SDVariable smoothed = in.exposure().mmul(in.categoryMatrix()).mul(1 - Calibration.ALPHA).add(q.mul(Calibration.ALPHA));
+        SDVariable smoothed = in.projections().categoryMix().mul(1 - Calibration.ALPHA).add(q.mul(Calibration.ALPHA));
         SDVariable logRatio = in.sd().math.log(q.add(SurrogateInputs.LOG_FLOOR)).sub(in.sd().math.log(smoothed.add(SurrogateInputs.LOG_FLOOR)));
         return q.mul(logRatio).sum(1).mean();
     }

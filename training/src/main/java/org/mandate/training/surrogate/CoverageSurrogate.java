@@ -15,7 +15,7 @@ public record CoverageSurrogate() implements Surrogate {
 
     @Override
     public SDVariable build(SurrogateInputs in) {
-        SDVariable mean = in.exposure().mean(true, 0);
+        SDVariable mean = in.projections().meanExposure();
         return mean.mul(in.sd().math.log(mean.add(SurrogateInputs.LOG_FLOOR))).sum();
     }
 }

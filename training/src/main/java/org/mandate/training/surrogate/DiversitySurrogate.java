@@ -14,7 +14,7 @@ public record DiversitySurrogate() implements Surrogate {
 
     @Override
     public SDVariable build(SurrogateInputs in) {
-        SDVariable mix = in.exposure().mmul(in.categoryMatrix());
+        SDVariable mix = in.projections().categoryMix();
         return mix.mul(mix).sum(1).mean();
     }
 }

@@ -15,6 +15,6 @@ public record ExplorationSurrogate() implements Surrogate {
 
     @Override
     public SDVariable build(SurrogateInputs in) {
-        return in.exposure().mmul(in.categoryMatrix()).mul(in.profile()).sum(1).mean();
+        return in.projections().categoryMix().mul(in.profile()).sum(1).mean();
     }
 }

@@ -14,7 +14,9 @@ public record FragmentationSurrogate() implements Surrogate {
 
     @Override
     public SDVariable build(SurrogateInputs in) {
-        SDVariable spread = in.exposure().sub(in.exposure().mean(true, 0));
-        return spread.mul(spread).sum(1).mean();
+        // mean_B ‖p̃_u − p̄‖² = mean_B ‖p̃_u‖² − ‖p̄‖²: one fused pass over the B × I exposure (forward and
+        // backward) instead of a subtraction, a product and a sum, and p̄ is the one coverage reads too.
+        SDVariable mean = in.projections().meanExposure();
+        return in.sd().squaredNorm(in.exposure(), 1).mean().sub(in.sd().squaredNorm(mean));
     }
 }

@@ -15,6 +15,6 @@ public record NoveltySurrogate() implements Surrogate {
 
     @Override
     public SDVariable build(SurrogateInputs in) {
-        return in.exposure().mmul(in.selfInformation()).mean().neg();
+        return in.projections().selfInformation().mean().neg();
     }
 }

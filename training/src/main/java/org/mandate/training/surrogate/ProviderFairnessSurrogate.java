@@ -16,7 +16,7 @@ public record ProviderFairnessSurrogate() implements Surrogate {
 
     @Override
     public SDVariable build(SurrogateInputs in) {
-        SDVariable gap = in.exposure().mmul(in.providerMatrix()).mean(true, 0).sub(in.targetShares());
+        SDVariable gap = in.projections().providerShares().mean(true, 0).sub(in.targetShares());
         return gap.mul(gap).sum();
     }
 }

@@ -15,6 +15,6 @@ public record PublicValueSurrogate() implements Surrogate {
 
     @Override
     public SDVariable build(SurrogateInputs in) {
-        return in.exposure().mmul(in.publicValueTag()).mean().neg();
+        return in.projections().publicValue().mean().neg();
     }
 }

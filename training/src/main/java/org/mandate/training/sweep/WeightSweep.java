@@ -5,6 +5,7 @@ import org.mandate.objectives.catalogue.Direction;
 import org.mandate.objectives.mandate.Mandate;
 import org.mandate.objectives.mandate.Provenance;
 import org.mandate.training.data.InteractionData;
+import org.mandate.training.eval.Evaluator;
 import org.mandate.training.run.TrainingResult;
 import org.mandate.training.run.TrainingRun;
 import org.mandate.training.split.HoldoutSplit;
@@ -63,17 +64,64 @@ public final class WeightSweep {
      */
     public static SweepResult run(InteractionData data, HoldoutSplit split, Mandate template, double step,
                                   TrainerConfig config, ProgressListener progress) {
+        return run(data, split, template, step, config, progress, 0, PointListener.NONE);
+    }
+
+    /**
+     * As {@link #run(InteractionData, HoldoutSplit, Mandate, double, TrainerConfig, ProgressListener)}, and keeps each
+     * point's top {@value #EXAMPLE_SLATE_SIZE} for the first {@code exampleUsers} held-out users with a fold-in
+     * history ({@link #exampleUsers}), telling {@code points} as each point finishes.
+     */
+    public static SweepResult run(InteractionData data, HoldoutSplit split, Mandate template, double step,
+                                  TrainerConfig config, ProgressListener progress, int exampleUsers, PointListener points) {
         List<String> objectives = template.weights().entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getKey()).toList();
-        List<SweepPoint> points = new ArrayList<>();
-        for (SortedMap<String, Double> weights : lattice(objectives, step)) {
+        List<SortedMap<String, Double>> lattice = lattice(objectives, step);
+        int[] examples = exampleUsers(split, exampleUsers);
+        List<SweepPoint> trained = new ArrayList<>();
+        for (SortedMap<String, Double> weights : lattice) {
             TreeMap<String, Double> positive = new TreeMap<>();
             weights.forEach((id, w) -> { if (w > 0) positive.put(id, w); });
             Mandate mandate = new Mandate(positive, template.bounds(), template.dataUse(), template.exposureTargets(),
                     Provenance.baseline("weight sweep point " + positive));
             TrainingResult r = TrainingRun.execute(data, split, mandate, config, progress);
-            points.add(new SweepPoint(weights, mandate, r.evaluation(), r.manifest(), r.seconds()));
+            List<ExampleSlate> slates = new ArrayList<>();
+            for (int j : examples) {
+                int[] foldIn = split.foldIn()[j];
+                int[] top = Evaluator.topK(r.model().scores(new int[][]{foldIn})[0], foldIn, EXAMPLE_SLATE_SIZE);
+                slates.add(ExampleSlate.of(split.heldOutUsers()[j], top, data.catalogue()));
+            }
+            SweepPoint point = new SweepPoint(weights, mandate, r.evaluation(), r.manifest(), r.seconds(), slates);
+            trained.add(point);
+            points.pointFinished(trained.size(), lattice.size(), point);
         }
-        return new SweepResult(objectives, step, points, nonDominated(points, objectives));
+        return new SweepResult(objectives, step, trained, nonDominated(trained, objectives));
+    }
+
+    /** Items per example slate. */
+    public static final int EXAMPLE_SLATE_SIZE = 5;
+
+    /**
+     * Positions (in {@code split.heldOutUsers()}) of the first {@code count} held-out users with a fold-in history:
+     * fixed by the split, so every point of a sweep, and a re-run, shows the same people.
+     */
+    public static int[] exampleUsers(HoldoutSplit split, int count) {
+        if (count < 0) throw new IllegalArgumentException("example user count must be >= 0");
+        int[] out = new int[count];
+        int n = 0;
+        for (int j = 0; j < split.heldOutUsers().length && n < count; j++) {
+            if (split.foldIn()[j].length > 0) out[n++] = j;
+        }
+        if (n < count) throw new IllegalArgumentException("only " + n + " held-out user(s) have a history to show; asked for " + count);
+        return out;
+    }
+
+    /** Told after each lattice point is trained and evaluated (for progress displays). */
+    @FunctionalInterface
+    public interface PointListener {
+        PointListener NONE = (index, total, point) -> {};
+
+        /** @param index 1-based position of {@code point} in the lattice of {@code total} points */
+        void pointFinished(int index, int total, SweepPoint point);
     }
 
     /** The points no other point weakly beats on every objective while strictly beating on one; input order kept. */

@@ -63,7 +63,12 @@ class WeightSweepTest {
         TrainerConfig config = new TrainerConfig(16, 3, 100, 1e-2, 0.5, 5, 10, 2);
         Mandate template = new Mandate(new TreeMap<>(Map.of(Relevance.ID, 0.7, Novelty.ID, 0.3)), List.of(),
                 DataUseRules.NONE, null, Provenance.baseline("sweep template"));
-        SweepResult r = WeightSweep.run(data, split, template, 0.5, config, ProgressListener.NONE);
+        List<Integer> told = new java.util.ArrayList<>();
+        SweepResult r = WeightSweep.run(data, split, template, 0.5, config, ProgressListener.NONE, 2, (index, total, point) -> {
+            assertEquals(3, total);
+            told.add(index);
+        });
+        assertEquals(List.of(1, 2, 3), told, "progress after every point");
         assertEquals(List.of(Novelty.ID, Relevance.ID), r.objectives());
         assertEquals(3, r.points().size());
         assertEquals(Map.of(Novelty.ID, 1.0), r.points().get(0).mandate().weights(), "zero weights are left out of the mandate");
@@ -78,5 +83,28 @@ class WeightSweepTest {
         assertEquals(3, r.table().size());
         assertEquals(r.nonDominated().size(), r.table().stream().filter(row -> (Boolean) row.get("non_dominated")).count());
         r.table().forEach(row -> System.out.println("[sweep] " + row.get("weights") + " " + row.get("metrics")));
+
+        // The same two held-out users at every point, top 5 of items they have not been shown.
+        int[] examples = WeightSweep.exampleUsers(split, 2);
+        for (SweepPoint p : r.points()) {
+            assertEquals(2, p.exampleSlates().size());
+            for (int e = 0; e < 2; e++) {
+                ExampleSlate slate = p.exampleSlates().get(e);
+                assertEquals("u" + split.heldOutUsers()[examples[e]], slate.user());
+                assertEquals(WeightSweep.EXAMPLE_SLATE_SIZE, slate.items().size());
+                for (ExampleSlate.Item item : slate.items()) {
+                    int index = data.catalogue().itemIds().indexOf(item.id());
+                    assertTrue(java.util.Arrays.stream(split.foldIn()[examples[e]]).noneMatch(i -> i == index), "fold-in items are not recommended");
+                    assertEquals(data.catalogue().providerGroups().get(data.catalogue().providerGroup()[index]), item.providerGroup());
+                }
+            }
+        }
+        SweepFile file = SweepFile.of(r);
+        assertEquals(r.objectives(), file.objectives());
+        assertEquals(10, file.k());
+        assertEquals(r.nonDominated().size(), file.points().stream().filter(SweepFile.Point::nonDominated).count());
+        assertEquals(r.points().get(2).manifest().modelSha256(), file.points().get(2).modelSha256());
+        assertEquals(9, file.points().getFirst().metrics().size(), "every catalogue metric");
+        assertEquals(file, SweepFile.read(file.json()));
     }
 }
