@@ -34,6 +34,16 @@ public final class InputEncoder {
         return Nd4j.create(x, new long[]{histories.length, items}, 'c').castTo(dtype);
     }
 
+    /**
+     * Draws from {@code rng} exactly what {@link #input} draws for the same histories and dropout, without building
+     * the input: one {@code nextDouble()} per history item when dropout is on. A resumed training replays the epochs
+     * it skips with this, so the random stream continues where the interrupted run left it.
+     */
+    public static void skipDropout(int[][] histories, double dropout, SplittableRandom rng) {
+        if (rng == null || !(dropout > 0)) return;
+        for (int[] h : histories) for (int ignored : h) rng.nextDouble();
+    }
+
     /** The 0/1 target matrix y (B × I). */
     public static INDArray targets(int[][] histories, int items, DataType dtype) {
         float[] y = new float[histories.length * items];

@@ -9,9 +9,11 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ public final class MultDaeGraph {
     private final DataType dtype;
     private final List<String> surrogateOutputs = new ArrayList<>();
     private final Map<String, String> outputByObjective = new LinkedHashMap<>();
+    private final List<GraphPenalty> penalties;
 
     /**
      * A graph whose terms are summed (see the other constructor).
@@ -47,6 +50,16 @@ public final class MultDaeGraph {
      */
     public MultDaeGraph(ModelParameters init, ItemFeatures features, double[] targetShares, List<WeightedTerm> terms,
                         Scalarisation scalarisation, Collection<String> measured) {
+        this(init, features, targetShares, terms, scalarisation, measured, List.of());
+    }
+
+    /**
+     * @param penalties added to the scalarised loss as they stand (constraints are not objectives: they are
+     *                  neither weighted nor normalised)
+     */
+    public MultDaeGraph(ModelParameters init, ItemFeatures features, double[] targetShares, List<WeightedTerm> terms,
+                        Scalarisation scalarisation, Collection<String> measured, List<? extends GraphPenalty> penalties) {
+        this.penalties = List.copyOf(penalties);
         this.dtype = init.w1().dataType();
         this.sd = SameDiff.create();
         int items = init.items();
@@ -78,7 +91,9 @@ public final class MultDaeGraph {
             weighted.add(values.get(t.objectiveId()).sub(t.offset()).mul(t.weight() / t.scale()));
         }
         if (weighted.isEmpty()) throw new IllegalArgumentException("the loss needs at least one term");
-        sd.identity("loss", scalarisation.combine(sd, weighted));
+        SDVariable loss = scalarisation.combine(sd, weighted);
+        for (GraphPenalty penalty : this.penalties) loss = loss.add(penalty.build(in, logits));
+        sd.identity("loss", loss);
         sd.setLossVariables("loss");
     }
 
@@ -90,13 +105,34 @@ public final class MultDaeGraph {
     public Step step(INDArray x, INDArray y) {
         List<String> outputs = new ArrayList<>(surrogateOutputs);
         outputs.add("loss");
-        OutAndGrad r = sd.calculateGradientsAndOutputs(Map.of("x", x, "y", y), outputs, ModelParameters.NAMES);
+        OutAndGrad r = sd.calculateGradientsAndOutputs(placeholders(x, y), outputs, ModelParameters.NAMES);
         return new Step(r.getOutputs().get("loss").getDouble(0), values(r.getOutputs()), r.getGradients());
     }
 
     /** Forward pass only: each surrogate value for this batch. */
     public Map<String, Double> evaluate(INDArray x, INDArray y) {
-        return values(sd.output(Map.of("x", x, "y", y), surrogateOutputs));
+        return values(sd.output(placeholders(x, y), surrogateOutputs));
+    }
+
+    /** Forward pass only: the named scalar variables (e.g. a penalty's metric estimates) for this batch. */
+    public Map<String, Double> scalars(INDArray x, INDArray y, List<String> names) {
+        Map<String, INDArray> out = sd.output(placeholders(x, y), names);
+        Map<String, Double> v = new LinkedHashMap<>();
+        for (String name : names) v.put(name, out.get(name).getDouble(0));
+        return v;
+    }
+
+    /** x, y and every penalty's placeholders, computed from the logits of the live parameters on x. */
+    private Map<String, INDArray> placeholders(INDArray x, INDArray y) {
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put("x", x);
+        feed.put("y", y);
+        if (!penalties.isEmpty()) {
+            INDArray logits = new RecommenderModel(parameters()).logits(x);
+            INDArray consumed = Transforms.sign(x, true);
+            for (GraphPenalty p : penalties) feed.putAll(p.feed(logits, consumed));
+        }
+        return feed;
     }
 
     /** The live parameter arrays (updated in place by the optimiser). */

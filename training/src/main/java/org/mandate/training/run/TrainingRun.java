@@ -1,15 +1,20 @@
 package org.mandate.training.run;
 
 import org.mandate.objectives.json.CanonicalJson;
+import org.mandate.objectives.mandate.Bound;
 import org.mandate.objectives.mandate.Mandate;
 import org.mandate.objectives.metrics.EvaluationData;
 import org.mandate.objectives.metrics.ItemFeatures;
 import org.mandate.training.data.InteractionData;
+import org.mandate.training.data.TimedInteractions;
+import org.mandate.training.eval.BoundCheck;
 import org.mandate.training.eval.Evaluation;
 import org.mandate.training.eval.Evaluator;
 import org.mandate.training.model.RecommenderModel;
 import org.mandate.training.split.HoldoutSplit;
 import org.mandate.training.train.Calibration;
+import org.mandate.training.train.CheckpointStore;
+import org.mandate.training.train.MetricEstimate;
 import org.mandate.training.train.PayoffTable;
 import org.mandate.training.train.ProgressListener;
 import org.mandate.training.train.Trainer;
@@ -17,10 +22,13 @@ import org.mandate.training.train.TrainerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 
 /**
  * The one call that trains a model under a mandate. Usage (what {@code app demo} does):
@@ -36,12 +44,14 @@ import java.util.Map;
  * double ndcg = voted.evaluation().value(Relevance.ID);
  * }</pre>
  *
- * Steps: check the mandate's data-use rules against the fields this run reads; measure popularity on the
- * training users; calibrate the payoff table (one single-objective run per mandated term, as long as the training, cached);
+ * Steps: check the mandate's data-use rules against the fields this run reads and, for timed data, remove the
+ * interactions older than its age limit; measure popularity on the training users; calibrate the payoff table (one single-objective run per mandated term, as long as the training, cached);
  * train on the scalarised normalised terms w_i·ĝ_i, ĝ_i = (g_i − ideal_i)/(nadir_i − ideal_i) (by default the smooth
  * weighted Chebyshev μ·log Σ exp(w_i·ĝ_i/μ) + ρ·Σ w_i·ĝ_i, see {@link org.mandate.training.model.Scalarisation};
  * its name and parameters are in the manifest's hyper-parameters); evaluate every catalogue objective on the held-out
- * users; hash the parameters and write the manifest.
+ * users and check each floor and ceiling there; hash the parameters and write the manifest. Floors and ceilings are
+ * enforced during training by an {@link org.mandate.training.train.AugmentedLagrangian}; with a
+ * {@link CheckpointStore} every epoch (of calibration and training) is saved and a crashed run resumes bit for bit.
  */
 public final class TrainingRun {
 
@@ -54,26 +64,76 @@ public final class TrainingRun {
 
     public static TrainingResult execute(InteractionData data, HoldoutSplit split, Mandate mandate, TrainerConfig config,
                                          ProgressListener progress) {
-        long start = System.nanoTime();
-        checkDataUse(mandate);
-        checkSplit(data, split);
-        if (!mandate.bounds().isEmpty()) {
-            // Floors and ceilings need the augmented Lagrangian of OBJECTIVES.md, not built in this slice.
-            LOG.warn("the mandate's {} floor/ceiling constraint(s) are not enforced by this trainer; they are only reported",
-                    mandate.bounds().size());
+        return execute(data, split, mandate, config, progress, CheckpointStore.NONE);
+    }
+
+    /**
+     * Trains on data without timestamps, so a mandate with an interaction-age limit is refused (use
+     * {@link #execute(TimedInteractions, Instant, long, Mandate, TrainerConfig, ProgressListener, CheckpointStore)}).
+     *
+     * @param checkpoints where each epoch is saved, and resumed from when the store is resuming
+     */
+    public static TrainingResult execute(InteractionData data, HoldoutSplit split, Mandate mandate, TrainerConfig config,
+                                         ProgressListener progress, CheckpointStore checkpoints) {
+        checkForbiddenFields(mandate, DATA_FIELDS_READ);
+        if (mandate.dataUse().maxInteractionAgeDays() != null) {
+            throw new IllegalArgumentException("the mandate limits interaction age, but this data has no timestamps; "
+                    + "refusing to train (pass timed interactions and a reference instant)");
         }
+        checkSplit(data, split);
+        return run(data, split, mandate, config, progress, checkpoints, DATA_FIELDS_READ, dataUse(mandate, null));
+    }
+
+    /**
+     * Trains on timed interactions under every data-use rule of the mandate, the age limit included: interactions
+     * older than {@code maxInteractionAgeDays} before {@code reference} are removed first (see {@link AgeFilter}),
+     * then the held-out split is drawn from what is left with {@code splitSeed}, so nothing downstream (popularity,
+     * calibration, training, evaluation) ever reads a forbidden interaction. The manifest lists the fields the
+     * loader read ({@link TimedInteractions#fieldsRead()}) and what the age rule removed.
+     */
+    public static TrainingResult execute(TimedInteractions data, Instant reference, long splitSeed, Mandate mandate,
+                                         TrainerConfig config, ProgressListener progress, CheckpointStore checkpoints) {
+        java.util.Objects.requireNonNull(reference, "reference");
+        checkForbiddenFields(mandate, DATA_FIELDS_READ);
+        checkForbiddenFields(mandate, data.fieldsRead());
+        Integer days = mandate.dataUse().maxInteractionAgeDays();
+        AgeFilter filter = null;
+        TimedInteractions kept = data;
+        if (days != null) {
+            AgeFilter.Result r = AgeFilter.apply(data, days, reference);
+            kept = r.kept();
+            filter = r.filter();
+            LOG.info("age limit {} days before {}: removed {} of {} interactions and {} of {} users", days, reference,
+                    filter.interactionsRemoved(), filter.interactionsBefore(), filter.usersRemoved(), filter.usersBefore());
+        }
+        InteractionData trainable = kept.data();
+        if (trainable.userCount() < 4) {
+            throw new IllegalArgumentException("only " + trainable.userCount() + " user(s) are left after the data-use rules; at least 4 are needed to split");
+        }
+        HoldoutSplit split = HoldoutSplit.standard(trainable, splitSeed);
+        return run(trainable, split, mandate, config, progress, checkpoints, data.fieldsRead(), dataUse(mandate, filter));
+    }
+
+    private static TrainingResult run(InteractionData data, HoldoutSplit split, Mandate mandate, TrainerConfig config,
+                                      ProgressListener progress, CheckpointStore checkpoints, List<String> fieldsRead,
+                                      Map<String, Object> dataUse) {
+        long start = System.nanoTime();
+        for (Bound b : mandate.bounds()) MetricEstimate.requireSupported(b.objective());
         String dataHash = data.sha256();
         InteractionData training = split.trainingData(data);
         ItemFeatures features = training.features();
         double[] tau = new EvaluationData(List.of(), features, config.k(), mandate.exposureTargets()).targetShares();
+        CheckpointStore store = checkpoints.forRun(identity(mandate, dataHash, split, config));
 
         List<String> objectives = new ArrayList<>();
         mandate.weights().forEach((id, w) -> { if (w > 0) objectives.add(id); });
         PayoffTable payoff = Calibration.payoffTable(config, progress, training, dataHash + "|" + splitKey(split),
-                features, tau, objectives);
+                features, tau, objectives, store);
         Trainer trainer = new Trainer(config, progress);
-        RecommenderModel model = trainer.train(training, features, tau, payoff.terms(mandate), "training");
+        Trainer.Outcome trained = trainer.train(training, features, tau, payoff.terms(mandate), mandate.bounds(), "training", store);
+        RecommenderModel model = trained.model();
         Evaluation evaluation = new Evaluator(features, config.k()).evaluate(model, split, mandate.exposureTargets());
+        List<BoundCheck> bounds = BoundCheck.all(mandate.bounds(), evaluation);
         String modelHash = CanonicalJson.sha256Hex(ModelArtifact.serialise(model.parameters()));
 
         Map<String, Object> splitJson = new LinkedHashMap<>();
@@ -82,11 +142,35 @@ public final class TrainingRun {
         splitJson.put("training_users", split.trainingUsers().length);
         splitJson.put("held_out_users", split.heldOutUsers().length);
         RunManifest manifest = new RunManifest(mandate.sha256(), dataHash, CodeVersion.current(), config.seed(),
-                config.toJson(), payoff, DATA_FIELDS_READ, splitJson, evaluation, modelHash);
+                config.toJson(), payoff, fieldsRead, dataUse, splitJson, trained.constraints().toJsonValue(), evaluation,
+                bounds, modelHash);
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("run for mandate {} finished in {} s: {}", mandate.sha256().substring(0, 12),
                 String.format("%.1f", seconds), summary(evaluation));
-        return new TrainingResult(mandate, model, evaluation, payoff, manifest, seconds);
+        for (BoundCheck b : bounds) {
+            LOG.info("{} {} {}: {} on held-out users, {}", b.objective(), b.kind().name().toLowerCase(), b.threshold(),
+                    String.format("%.4f", b.achieved()), b.met() ? "met" : "MISSED");
+        }
+        return new TrainingResult(mandate, model, evaluation, bounds, payoff, manifest, data, split, seconds);
+    }
+
+    /** What names a run for its checkpoints: everything its result depends on. */
+    private static SequencedMap<String, String> identity(Mandate mandate, String dataHash, HoldoutSplit split, TrainerConfig config) {
+        SequencedMap<String, String> id = new LinkedHashMap<>();
+        id.put("mandate_sha256", mandate.sha256());
+        id.put("data_sha256", dataHash);
+        id.put("split", splitKey(split));
+        id.put("hyper_parameters_sha256", CanonicalJson.sha256Hex(CanonicalJson.write(config.toJson()).getBytes(StandardCharsets.UTF_8)));
+        id.put("code_version", CodeVersion.current());
+        return id;
+    }
+
+    private static Map<String, Object> dataUse(Mandate mandate, AgeFilter filter) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("forbidden_fields", mandate.dataUse().forbiddenAttributes());
+        json.put("max_interaction_age_days", mandate.dataUse().maxInteractionAgeDays());
+        json.put("age_filter", filter == null ? null : filter.toJsonValue());
+        return json;
     }
 
     private static String summary(Evaluation e) {
@@ -95,14 +179,11 @@ public final class TrainingRun {
         return s.toString().trim();
     }
 
-    private static void checkDataUse(Mandate mandate) {
+    private static void checkForbiddenFields(Mandate mandate, List<String> fieldsRead) {
         for (String forbidden : mandate.dataUse().forbiddenAttributes()) {
-            if (DATA_FIELDS_READ.contains(forbidden)) {
-                throw new IllegalArgumentException("the mandate forbids '" + forbidden + "', which this trainer needs; refusing to train");
+            if (fieldsRead.contains(forbidden)) {
+                throw new IllegalArgumentException("the mandate forbids '" + forbidden + "', which this run reads; refusing to train");
             }
-        }
-        if (mandate.dataUse().maxInteractionAgeDays() != null) {
-            throw new IllegalArgumentException("the mandate limits interaction age, but this data has no timestamps; refusing to train");
         }
     }
 

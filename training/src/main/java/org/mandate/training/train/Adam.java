@@ -24,6 +24,31 @@ public final class Adam {
         this.learningRate = learningRate;
     }
 
+    /** The step count t (bias correction depends on it). */
+    public int step() {
+        return t;
+    }
+
+    /** First moment of a parameter (null before the first update); live, not a copy. */
+    public INDArray firstMoment(String name) {
+        return m.get(name);
+    }
+
+    /** Second moment of a parameter (null before the first update); live, not a copy. */
+    public INDArray secondMoment(String name) {
+        return v.get(name);
+    }
+
+    /** Resumes from a checkpoint: the moments (copied) and the step count they were taken at. */
+    public void restore(int step, Map<String, INDArray> firstMoments, Map<String, INDArray> secondMoments) {
+        if (step < 0) throw new IllegalArgumentException("negative Adam step " + step);
+        t = step;
+        m.clear();
+        v.clear();
+        firstMoments.forEach((k, a) -> m.put(k, a.dup()));
+        secondMoments.forEach((k, a) -> v.put(k, a.dup()));
+    }
+
     public void update(Map<String, INDArray> parameters, Map<String, INDArray> gradients) {
         t++;
         double alpha = learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));

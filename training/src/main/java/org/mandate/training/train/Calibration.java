@@ -32,6 +32,16 @@ public final class Calibration {
     public static PayoffTable payoffTable(TrainerConfig config, ProgressListener progress, InteractionData training,
                                           String dataKey, ItemFeatures features, double[] targetShares,
                                           List<String> objectives) {
+        return payoffTable(config, progress, training, dataKey, features, targetShares, objectives, CheckpointStore.NONE);
+    }
+
+    /**
+     * As above, checkpointing each calibration run per epoch and recording each finished run's row in
+     * {@code checkpoints}, so a resumed run skips the rows already measured and continues an interrupted one.
+     */
+    public static PayoffTable payoffTable(TrainerConfig config, ProgressListener progress, InteractionData training,
+                                          String dataKey, ItemFeatures features, double[] targetShares,
+                                          List<String> objectives, CheckpointStore checkpoints) {
         if (objectives.size() < 2) return PayoffTable.uncalibrated(objectives);
         // Single-objective runs do not depend on the scalarisation: it is fixed so the cache is shared across it.
         int epochs = config.effectiveCalibrationEpochs();
@@ -41,11 +51,22 @@ public final class Calibration {
         Map<String, Map<String, Double>> matrix = new LinkedHashMap<>();
         for (String id : objectives) {
             String key = dataKey + "|" + calibrating.toJson() + "|" + Arrays.toString(targetShares) + "|" + id;
-            Map<String, Double> row = CACHE.computeIfAbsent(key, k -> {
-                RecommenderModel optimum = trainer.train(training, features, targetShares,
-                        List.of(WeightedTerm.alone(id)), "calibration:" + id);
-                return Map.copyOf(trainer.surrogateValues(optimum, training, features, targetShares, all));
-            });
+            Map<String, Double> row = checkpoints.calibrationRow(id).orElse(null);
+            if (row != null && !row.keySet().containsAll(objectives)) {
+                throw new CheckpointRefused("the calibration row of " + id + " in " + checkpoints.directory()
+                        + " lacks some of " + objectives + "; refusing to resume");
+            }
+            if (row == null) {
+                // A checkpointed run measures its own rows (and resumes them), so what it records is what it computed.
+                row = checkpoints.enabled() ? null : CACHE.get(key);
+                if (row == null) {
+                    RecommenderModel optimum = trainer.train(training, features, targetShares, List.of(WeightedTerm.alone(id)),
+                            List.of(), "calibration:" + id, checkpoints).model();
+                    row = Map.copyOf(trainer.surrogateValues(optimum, training, features, targetShares, all));
+                    CACHE.put(key, row);
+                }
+                if (checkpoints.enabled()) checkpoints.saveCalibrationRow(id, new java.util.TreeMap<>(row));
+            }
             Map<String, Double> ordered = new LinkedHashMap<>();
             for (String i : objectives) ordered.put(i, row.get(i));
             matrix.put(id, ordered);

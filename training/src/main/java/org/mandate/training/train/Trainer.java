@@ -1,5 +1,6 @@
 package org.mandate.training.train;
 
+import org.mandate.objectives.mandate.Bound;
 import org.mandate.objectives.metrics.ItemFeatures;
 import org.mandate.training.data.InteractionData;
 import org.mandate.training.model.InputEncoder;
@@ -12,16 +13,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * Mini-batch training of the Mult-DAE against a weighted sum of surrogates, with Adam. Every random
- * choice (initial weights, batch order, dropout masks) comes from {@link SplittableRandom}s seeded by the
- * config, so the same seed on the same machine yields the same parameters.
+ * Mini-batch training of the Mult-DAE against a weighted sum of surrogates (plus the augmented-Lagrangian
+ * penalty of the mandate's floors and ceilings), with Adam. Every random choice (initial weights, batch order,
+ * dropout masks) comes from {@link SplittableRandom}s seeded by the config, so the same seed on the same machine
+ * yields the same parameters, also across a crash and a resume from the last {@link Checkpoint}.
  */
 public final class Trainer {
 
@@ -41,7 +50,8 @@ public final class Trainer {
     }
 
     /**
-     * Trains on every user of {@code training} (input = corrupted history, target = full history).
+     * Trains on every user of {@code training} (input = corrupted history, target = full history), without
+     * constraints or checkpoints.
      *
      * @param features     popularity and provider groups the surrogates read
      * @param targetShares τ per provider group
@@ -50,15 +60,73 @@ public final class Trainer {
      */
     public RecommenderModel train(InteractionData training, ItemFeatures features, double[] targetShares,
                                   List<WeightedTerm> terms, String phase) {
-        ModelParameters init = ModelParameters.initialise(training.itemCount(), config.hidden(), config.seed(), DTYPE);
-        MultDaeGraph graph = new MultDaeGraph(init, features, targetShares, terms, config.scalarisation(), List.of());
-        Adam adam = new Adam(config.learningRate());
-        SplittableRandom rng = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
+        return train(training, features, targetShares, terms, List.of(), phase, CheckpointStore.NONE).model();
+    }
+
+    /**
+     * As {@link #train(InteractionData, ItemFeatures, double[], List, String)}, with the mandate's floors and
+     * ceilings enforced by an {@link AugmentedLagrangian}, and a {@link Checkpoint} written to {@code checkpoints}
+     * after every epoch (before progress is reported, so a listener that stops the run leaves that epoch saved).
+     * When the store is resuming and holds a checkpoint of {@code phase}, training continues after its epoch and
+     * ends with the same parameters, bit for bit, as a run that never stopped.
+     * <p>
+     * Randomness: one generator seeded by the config shuffles and draws the dropout masks of every epoch in turn;
+     * resuming replays the draws of the epochs already done, so the stream, hence the model, is the uninterrupted one.
+     */
+    public Outcome train(InteractionData training, ItemFeatures features, double[] targetShares, List<WeightedTerm> terms,
+                         List<Bound> bounds, String phase, CheckpointStore checkpoints) {
+        AugmentedLagrangian constraints = new AugmentedLagrangian(bounds, config.k(), DTYPE);
         int users = training.userCount();
         int[] order = new int[users];
         for (int u = 0; u < users; u++) order[u] = u;
+        Adam adam = new Adam(config.learningRate());
+        Optional<Checkpoint> saved = checkpoints.epoch(phase);
+        ModelParameters init;
+        int done = 0;
+        if (saved.isPresent()) {
+            Checkpoint c = saved.get();
+            init = ModelParameters.fromMap(c.parameters());
+            if (c.order().length != users || init.items() != training.itemCount() || init.hidden() != config.hidden()
+                    || c.epoch() > config.epochs()) {
+                throw new CheckpointRefused("checkpoint of " + phase + " in " + checkpoints.directory()
+                        + " does not fit this data and configuration; refusing to resume");
+            }
+            order = c.order().clone();
+            adam.restore(c.adamStep(), c.firstMoments(), c.secondMoments());
+            try {
+                constraints.readState(new DataInputStream(new ByteArrayInputStream(c.constraintState())));
+            } catch (IOException e) {
+                throw new CheckpointRefused("checkpoint of " + phase + " in " + checkpoints.directory() + ": " + e.getMessage(), e);
+            }
+            done = c.epoch();
+            LOG.info("{}: resuming after epoch {}/{} from {}", phase, done, config.epochs(), checkpoints.directory());
+        } else {
+            init = ModelParameters.initialise(training.itemCount(), config.hidden(), config.seed(), DTYPE);
+        }
+        MultDaeGraph graph = new MultDaeGraph(init, features, targetShares, terms, config.scalarisation(), List.of(),
+                constraints.isEmpty() ? List.of() : List.of(constraints));
+        if (done == 0 && !constraints.isEmpty()) {
+            constraints.update(0, graph, training, features, targetShares, config.batchSize());
+        }
+        // One stream for the whole phase, as an uninterrupted run draws it: a resumed run replays the shuffles and
+        // dropout draws of the epochs already done (cheap: no network), then checks it reached the saved batch order.
+        SplittableRandom rng = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
+        if (done > 0) {
+            int[] replayed = new int[users];
+            for (int u = 0; u < users; u++) replayed[u] = u;
+            for (int e = 1; e <= done; e++) {
+                shuffle(replayed, rng);
+                for (int from = 0; from < users; from += config.batchSize()) {
+                    InputEncoder.skipDropout(batch(training, replayed, from, Math.min(users, from + config.batchSize())), config.dropout(), rng);
+                }
+            }
+            if (!java.util.Arrays.equals(replayed, order)) {
+                throw new CheckpointRefused("checkpoint of " + phase + " in " + checkpoints.directory()
+                        + ": its batch order is not the one this seed gives after " + done + " epoch(s); refusing to resume");
+            }
+        }
         Map<String, INDArray> live = graph.parameters().asMap();
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        for (int epoch = done + 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             shuffle(order, rng);
             double lossSum = 0;
@@ -72,14 +140,35 @@ public final class Trainer {
                 lossSum += step.loss();
                 batches++;
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
             double loss = lossSum / batches;
             if (!Double.isFinite(loss)) throw new IllegalStateException(phase + ": loss diverged at epoch " + epoch);
+            if (!constraints.isEmpty()) constraints.update(epoch, graph, training, features, targetShares, config.batchSize());
+            if (checkpoints.enabled()) checkpoints.saveEpoch(phase, checkpoint(epoch, adam, order, live, constraints));
+            double seconds = (System.nanoTime() - start) / 1e9;
             LOG.info("{} epoch {}/{} loss {} ({} s)", phase, epoch, config.epochs(), String.format("%.5f", loss),
                     String.format("%.2f", seconds));
             progress.epochFinished(phase, epoch, config.epochs(), loss, seconds);
         }
-        return new RecommenderModel(graph.parameters().copy());
+        return new Outcome(new RecommenderModel(graph.parameters().copy()), constraints);
+    }
+
+    /** A trained model and the constraint state it ended with (multipliers and history; empty without bounds). */
+    public record Outcome(RecommenderModel model, AugmentedLagrangian constraints) {}
+
+    private static Checkpoint checkpoint(int epoch, Adam adam, int[] order, Map<String, INDArray> live,
+                                         AugmentedLagrangian constraints) {
+        Map<String, INDArray> m = new LinkedHashMap<>(), v = new LinkedHashMap<>();
+        for (String name : ModelParameters.NAMES) {
+            m.put(name, adam.firstMoment(name));
+            v.put(name, adam.secondMoment(name));
+        }
+        ByteArrayOutputStream state = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(state)) {
+            constraints.writeState(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Checkpoint(epoch, adam.step(), order.clone(), live, m, v, state.toByteArray());
     }
 
     /**
