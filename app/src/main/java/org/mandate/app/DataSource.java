@@ -8,19 +8,23 @@ import org.mandate.training.data.MovieLens100k;
 import org.mandate.training.data.MovieLens1m;
 import org.mandate.training.data.SyntheticBroadcaster;
 import org.mandate.training.data.TimedInteractions;
+import org.mandate.training.run.AgeFilter;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The interactions named by {@code --data}/{@code --format}, loaded under a mandate's data-use rules, with an
- * account of what was read and what the age limit removed (written to {@code data-use.json} by {@code train}).
- * The age limit is applied here, after loading, rather than inside the loader, so that we can say how much it dropped.
+ * The interactions named by {@code --data}/{@code --format}, loaded without the fields the mandate forbids, with an
+ * account of what was read (written to {@code data-use.json} by {@code train}). The interaction-age limit is the
+ * training module's to apply ({@link AgeFilter}, inside {@link org.mandate.training.run.TrainingRun}): {@code train}
+ * hands it the timed interactions and the reference instant (the newest interaction); {@code evaluate} and
+ * {@code recommend} get the same filter, with the same reference, so they see the data the run was trained on.
  */
 final class DataSource {
 
@@ -30,8 +34,13 @@ final class DataSource {
     private static final List<String> SYNTHETIC_FIELDS = List.of(LoadOptions.USER, LoadOptions.ITEM, LoadOptions.GENRE,
             LoadOptions.PROVIDER_GROUP, LoadOptions.LOCAL);
 
-    /** @param dataUse JSON-ready account: source, fields read, rules applied, what the age filter removed */
-    record Loaded(InteractionData data, Map<String, Object> dataUse) {}
+    /**
+     * @param data      the interactions under every data-use rule, the age limit included (what a run trained on)
+     * @param timed     everything loaded, with timestamps, before the age limit (null for synthetic data)
+     * @param reference the instant interaction ages are measured from: the newest interaction (null for synthetic data)
+     * @param dataUse   JSON-ready account: source, fields read, rules applied
+     */
+    record Loaded(InteractionData data, TimedInteractions timed, Instant reference, Map<String, Object> dataUse) {}
 
     private DataSource() {}
 
@@ -72,8 +81,7 @@ final class DataSource {
         account.put("fields_read", SYNTHETIC_FIELDS);
         account.put("forbidden_fields", rules.forbiddenAttributes());
         account.put("max_interaction_age_days", null);
-        account.put("age_filter", null);
-        return new Loaded(data, account);
+        return new Loaded(data, null, null, account);
     }
 
     private static Loaded real(String format, Args args, DataUseRules rules, Map<String, Object> account) {
@@ -101,26 +109,16 @@ final class DataSource {
             // DataFileException and other malformed-input complaints carry the file and line.
             throw new Args.UsageException(e.getMessage());
         }
-        TimedInteractions kept = all;
+        // A data export has no trustworthy "today" of its own: ages count from its newest interaction.
+        Instant reference = all.data().interactionCount() == 0 ? Instant.EPOCH : Instant.ofEpochSecond(all.newestTimestamp());
         Integer days = rules.maxInteractionAgeDays();
-        if (days != null) {
-            kept = all.withMaxAgeDays(days);
-            Map<String, Object> filter = new LinkedHashMap<>();
-            filter.put("reference", "the newest interaction in the data, epoch second " + all.newestTimestamp());
-            filter.put("interactions_before", all.data().interactionCount());
-            filter.put("interactions_removed", all.data().interactionCount() - kept.data().interactionCount());
-            filter.put("users_before", all.data().userCount());
-            filter.put("users_removed", all.data().userCount() - kept.data().userCount());
-            account.put("age_filter", filter);
-        } else {
-            account.put("age_filter", null);
-        }
-        List<String> violations = kept.violations(rules);
+        InteractionData kept = days == null || all.data().interactionCount() == 0 ? all.data() : AgeFilter.apply(all, days, reference).kept().data();
+        List<String> violations = all.violations(new DataUseRules(rules.forbiddenAttributes(), null));
         if (!violations.isEmpty()) throw new IllegalStateException("loaded data breaks the mandate's data-use rules: " + violations);
         account.put("source", data.toAbsolutePath().normalize().toString());
-        account.put("fields_read", kept.fieldsRead());
+        account.put("fields_read", all.fieldsRead());
         account.put("forbidden_fields", rules.forbiddenAttributes());
         account.put("max_interaction_age_days", days);
-        return new Loaded(kept.data(), account);
+        return new Loaded(kept, all, reference, account);
     }
 }

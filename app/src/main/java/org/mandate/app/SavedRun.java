@@ -1,16 +1,12 @@
 package org.mandate.app;
 
-import org.mandate.objectives.json.Json;
 import org.mandate.objectives.mandate.DataUseRules;
 import org.mandate.objectives.mandate.Mandate;
 import org.mandate.training.data.InteractionData;
 import org.mandate.training.run.ModelArtifact;
 import org.mandate.training.split.HoldoutSplit;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -37,20 +33,9 @@ record SavedRun(Path dir, ModelArtifact artifact, Mandate mandate) {
         return new SavedRun(dir, artifact, mandate);
     }
 
-    /**
-     * The rules the data was loaded under: the trained mandate's, plus the age limit that the loader applied and
-     * data-use.json records (the trained mandate does not carry it, see TrainCommand). Reloading under these rules
-     * gives the same data, hence the same hash.
-     */
+    /** The rules the data was loaded and trained under: the mandate's (it carries the age limit the trainer applied). */
     DataUseRules loadRules() {
-        Path file = dir.resolve(DATA_USE);
-        Object days;
-        try {
-            days = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8)).get("max_interaction_age_days");
-        } catch (IOException | RuntimeException e) {
-            throw new Args.UsageException("cannot read " + file + ": " + e.getMessage());
-        }
-        return new DataUseRules(mandate.dataUse().forbiddenAttributes(), days == null ? null : ((Number) days).intValue());
+        return mandate.dataUse();
     }
 
     long seed() {

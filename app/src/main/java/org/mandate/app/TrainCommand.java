@@ -1,9 +1,10 @@
 package org.mandate.app;
 
 import org.mandate.objectives.json.CanonicalJson;
-import org.mandate.objectives.mandate.DataUseRules;
+import org.mandate.objectives.mandate.Bound;
 import org.mandate.objectives.mandate.Mandate;
 import org.mandate.training.data.InteractionData;
+import org.mandate.training.eval.BoundCheck;
 import org.mandate.training.eval.Ease;
 import org.mandate.training.eval.Evaluation;
 import org.mandate.training.eval.Evaluator;
@@ -12,6 +13,10 @@ import org.mandate.training.run.ModelArtifact;
 import org.mandate.training.run.TrainingResult;
 import org.mandate.training.run.TrainingRun;
 import org.mandate.training.split.HoldoutSplit;
+import org.mandate.training.train.CheckpointRefused;
+import org.mandate.training.train.CheckpointStore;
+import org.mandate.training.train.MetricEstimate;
+import org.mandate.training.train.ProgressListener;
 import org.mandate.training.train.TrainerConfig;
 
 import java.io.IOException;
@@ -27,8 +32,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code mandate train}: loads data under the mandate's data-use rules, trains the Mult-DAE under the mandate,
- * writes the artifact (plus {@code mandate.json} and {@code data-use.json}) and compares it with MostPopular and EASE.
+ * {@code mandate train}: loads data without the fields the mandate forbids, trains the Mult-DAE under the whole mandate
+ * (the trainer applies the age limit and enforces floors and ceilings), checkpointing every epoch to {@code --checkpoint}
+ * (default {@code <out>/checkpoint}) and continuing from it with {@code --resume}, writes the artifact (plus
+ * {@code mandate.json} and {@code data-use.json}) and compares it with MostPopular and EASE.
  */
 final class TrainCommand {
 
@@ -36,53 +43,79 @@ final class TrainCommand {
 
     static int run(List<String> words, PrintStream out) {
         Args args = Args.parse(words, Stream.concat(DataSource.OPTIONS.stream(),
-                Stream.of("mandate", "out", "epochs", "seed", "ease-lambda")).collect(java.util.stream.Collectors.toSet()));
-        Mandate given = MandateFile.read(Path.of(args.require("mandate")));
+                Stream.of("mandate", "out", "epochs", "seed", "ease-lambda", "checkpoint")).collect(java.util.stream.Collectors.toSet()),
+                Set.of("resume"));
+        Mandate mandate = MandateFile.read(Path.of(args.require("mandate")));
         Path outDir = Path.of(args.require("out"));
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new Args.UsageException("--out " + outDir + " is a file, not a directory");
+        Path checkpointDir = Path.of(args.get("checkpoint", outDir.resolve("checkpoint").toString()));
+        if (Files.exists(checkpointDir) && !Files.isDirectory(checkpointDir)) {
+            throw new Args.UsageException("--checkpoint " + checkpointDir + " is a file, not a directory");
+        }
+        boolean resume = args.has("resume");
+        if (resume && !Files.isDirectory(checkpointDir)) {
+            throw new Args.UsageException("--resume: there is no checkpoint directory " + checkpointDir);
+        }
         long seed = args.getInt("seed", 42);
         double easeLambda = positive(args.get("ease-lambda", "200"));
         TrainerConfig config = TrainerConfig.defaults(seed);
         // The calibration runs as long as the training anyway (effectiveCalibrationEpochs), so --epochs sets both.
         if (args.has("epochs")) config = config.withEpochs(args.getInt("epochs", config.epochs()), 1);
-        for (String forbidden : given.dataUse().forbiddenAttributes()) {
+        for (String forbidden : mandate.dataUse().forbiddenAttributes()) {
             if (TrainingRun.DATA_FIELDS_READ.contains(forbidden)) {
                 throw new Args.UsageException("the mandate forbids '" + forbidden + "', which the trainer needs; refusing to train");
             }
         }
+        for (Bound b : mandate.bounds()) {
+            if (!MetricEstimate.SUPPORTED.contains(b.objective())) {
+                throw new Args.UsageException("the mandate bounds '" + b.objective() + "', which the trainer cannot enforce (it can bound "
+                        + String.join(", ", MetricEstimate.SUPPORTED) + ")");
+            }
+        }
 
         Console console = new Console(out, 4);
-        console.step("Loading the data under the mandate's data-use rules");
-        DataSource.Loaded loaded = DataSource.load(args, given.dataUse(), seed);
-        InteractionData data = loaded.data();
-        console.detail("%d users, %d items, %d interactions; fields read: %s", data.userCount(), data.itemCount(),
-                data.interactionCount(), loaded.dataUse().get("fields_read"));
-        if (loaded.dataUse().get("age_filter") instanceof Map<?, ?> filter) {
-            console.detail("age limit %s days: removed %s interaction(s) and %s user(s)", given.dataUse().maxInteractionAgeDays(),
-                    filter.get("interactions_removed"), filter.get("users_removed"));
-        }
-        // The loader already dropped interactions past the age limit; InteractionData has no timestamps, so the
-        // trainer would refuse any age limit. It trains under the same mandate minus the limit it cannot check.
-        Mandate trained = withoutAgeLimit(given);
-        HoldoutSplit split = HoldoutSplit.standard(data, seed);
+        console.step("Loading the data without the fields the mandate forbids");
+        DataSource.Loaded loaded = DataSource.load(args, mandate.dataUse(), seed);
+        InteractionData all = loaded.timed() == null ? loaded.data() : loaded.timed().data();
+        console.detail("%d users, %d items, %d interactions; fields read: %s", all.userCount(), all.itemCount(),
+                all.interactionCount(), loaded.dataUse().get("fields_read"));
 
         console.step("Training the Mult-DAE under the mandate (calibration runs first, one per weighted objective)");
-        TrainingResult result = TrainingRun.execute(data, split, trained, config, (phase, epoch, epochs, loss, seconds) ->
-                console.detail("%-26s %s epoch %2d/%d  loss %8.4f  %.1f s", phase, Console.bar(epoch, epochs), epoch, epochs, loss, seconds));
+        console.detail("checkpoint after every epoch in %s%s", checkpointDir, resume ? " (resuming from it)" : "");
+        ProgressListener progress = (phase, epoch, epochs, loss, seconds) ->
+                console.detail("%-26s %s epoch %2d/%d  loss %8.4f  %.1f s", phase, Console.bar(epoch, epochs), epoch, epochs, loss, seconds);
+        CheckpointStore checkpoints = CheckpointStore.in(checkpointDir, resume);
+        TrainingResult result;
+        try {
+            // Timed data: the trainer applies the age limit itself, counting from the newest interaction.
+            result = loaded.timed() == null
+                    ? TrainingRun.execute(loaded.data(), HoldoutSplit.standard(loaded.data(), seed), mandate, config, progress, checkpoints)
+                    : TrainingRun.execute(loaded.timed(), loaded.reference(), seed, mandate, config, progress, checkpoints);
+        } catch (CheckpointRefused e) {
+            throw new Args.UsageException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // The data-use rules left too little data, or a reference the data contradicts.
+            throw new Args.UsageException(e.getMessage());
+        }
+        if (result.manifest().dataUse().get("age_filter") instanceof Map<?, ?> filter) {
+            console.detail("age limit %s days before %s: removed %s interaction(s) and %s user(s) before training",
+                    mandate.dataUse().maxInteractionAgeDays(), filter.get("reference"), filter.get("interactions_removed"), filter.get("users_removed"));
+        }
 
         console.step("Writing the model artifact to " + outDir);
         ModelArtifact.write(result, outDir);
-        writeDataUse(outDir, given, trained, loaded.dataUse());
-        write(outDir.resolve(SavedRun.MANDATE), trained.canonicalJson());
+        writeDataUse(outDir, mandate, loaded.dataUse(), result.manifest().dataUse());
+        write(outDir.resolve(SavedRun.MANDATE), mandate.canonicalJson());
         console.detail("%s, %s, %s and %s (model SHA-256 %s)", ModelArtifact.PARAMETERS, ModelArtifact.MANIFEST,
                 SavedRun.MANDATE, SavedRun.DATA_USE, result.manifest().modelSha256());
 
         console.step("Evaluating the baselines on the same held-out users");
-        InteractionData training = split.trainingData(data);
+        HoldoutSplit split = result.split();
+        InteractionData training = split.trainingData(result.data());
         Evaluator evaluator = new Evaluator(training.features(), config.k());
-        Evaluation popular = evaluator.evaluate(new MostPopular(training), split, trained.exposureTargets());
+        Evaluation popular = evaluator.evaluate(new MostPopular(training), split, mandate.exposureTargets());
         console.detail("%s MostPopular", Console.bar(1, 2));
-        Evaluation ease = evaluator.evaluate(new Ease(training, easeLambda), split, trained.exposureTargets());
+        Evaluation ease = evaluator.evaluate(new Ease(training, easeLambda), split, mandate.exposureTargets());
         console.detail("%s EASE (lambda %s)", Console.bar(2, 2), easeLambda);
         out.println();
         out.printf(java.util.Locale.ROOT, "Held-out evaluation on %d users (top %d):%n", result.evaluation().users(), config.k());
@@ -91,25 +124,20 @@ final class TrainCommand {
         columns.put("most-popular", MetricTable.values(popular));
         columns.put("ease", MetricTable.values(ease));
         MetricTable.print(out, result.evaluation(), columns);
+        for (BoundCheck b : result.bounds()) {
+            out.printf(java.util.Locale.ROOT, "%s %s %s: %.4f on held-out users, %s%n", b.objective(),
+                    b.kind() == Bound.Kind.FLOOR ? "floor" : "ceiling", b.threshold(), b.achieved(), b.met() ? "met" : "MISSED");
+        }
         return 0;
     }
 
-    static Mandate withoutAgeLimit(Mandate m) {
-        if (m.dataUse().maxInteractionAgeDays() == null) return m;
-        return new Mandate(m.weights(), m.bounds(), new DataUseRules(m.dataUse().forbiddenAttributes(), null),
-                m.exposureTargets(), m.provenance());
-    }
-
-    private static void writeDataUse(Path dir, Mandate given, Mandate trained, Map<String, Object> account) {
-        Map<String, Object> json = new LinkedHashMap<>(account);
-        json.put("mandate_sha256_given", given.sha256());
-        json.put("mandate_sha256_trained", trained.sha256());
-        json.put("note", given == trained
-                ? "The run was trained under the given mandate; fields_read lists every field the loader read."
-                : "The loader dropped every interaction older than max_interaction_age_days before the newest one (age_filter "
-                        + "says how many). The model sees no timestamps, so it was trained under a copy of the given mandate "
-                        + "without the age limit (mandate_sha256_trained, the hash manifest.json names and mandate.json holds); "
-                        + "all other rules are unchanged.");
+    private static void writeDataUse(Path dir, Mandate mandate, Map<String, Object> loaded, Map<String, Object> applied) {
+        Map<String, Object> json = new LinkedHashMap<>(loaded);
+        json.put("age_filter", applied.get("age_filter"));
+        json.put("mandate_sha256", mandate.sha256());
+        json.put("note", "fields_read lists every field the loader read. The run was trained under the given mandate "
+                + "(mandate.json, the hash manifest.json names); the trainer applied its age limit itself before reading the "
+                + "data, and age_filter (also in manifest.json under data_use) says what it removed.");
         write(dir.resolve(SavedRun.DATA_USE), CanonicalJson.write(json));
     }
 

@@ -139,10 +139,36 @@ class TrainEvaluateRecommendTest {
         Map<?, ?> filter = (Map<?, ?>) use.get("age_filter");
         assertEquals(9, ((Number) filter.get("users_removed")).intValue(), use.toString());
         assertTrue(((Number) filter.get("interactions_removed")).intValue() >= 9 * 7, use.toString());
-        assertNotEquals(use.get("mandate_sha256_given"), use.get("mandate_sha256_trained"));
+        // The run is trained under the given mandate, age limit included: the trainer applied it itself.
+        Map<String, Object> manifest = Json.parseObject(Files.readString(out.resolve(ModelArtifact.MANIFEST), StandardCharsets.UTF_8));
+        assertEquals(use.get("mandate_sha256"), manifest.get("mandate_sha256"));
+        assertEquals(filter, ((Map<?, ?>) manifest.get("data_use")).get("age_filter"));
+        assertEquals(org.mandate.objectives.mandate.Mandate.fromJson(Files.readString(aged)).sha256(), manifest.get("mandate_sha256"));
         MainTest.Outcome again = MainTest.run("evaluate", "--run", out.toString(), "--format", "csv", "--data", rowsCsv.toString(),
                 "--items", itemsCsv.toString());
         assertEquals(0, again.code(), again.err() + again.out());
+    }
+
+    /** A run resumed from its checkpoint directory gives the same model; another mandate's checkpoint is refused. */
+    @Test
+    void trainResumesFromItsCheckpointAndRefusesAForeignOne() throws IOException {
+        Path out = dir.resolve("resumed");
+        String[] base = {"train", "--format", "synthetic", "--items", "200", "--users", "300", "--out", out.toString(), "--epochs", "2",
+                "--seed", "7", "--checkpoint", dir.resolve("ckpt").toString(), "--mandate"};
+        MainTest.Outcome first = MainTest.run(concat(base, mandate.toString()));
+        assertEquals(0, first.code(), first.err());
+        assertTrue(Files.isRegularFile(dir.resolve("ckpt").resolve("training.ckpt")), "a checkpoint was written");
+        MainTest.Outcome resumed = MainTest.run(concat(concat(base, mandate.toString()), "--resume"));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(sha(run), sha(out), "the same model as the run trained once for the class");
+        Path other = Files.writeString(dir.resolve("other.json"), "{\"weights\": {\"relevance\": 0.6, \"novelty\": 0.4}}");
+        assertUsage("belongs to another run", concat(concat(base, other.toString()), "--resume"));
+        assertUsage("no checkpoint directory", "train", "--format", "synthetic", "--mandate", mandate.toString(), "--out",
+                dir.resolve("fresh").toString(), "--resume");
+    }
+
+    private static Object sha(Path runDir) throws IOException {
+        return Json.parseObject(Files.readString(runDir.resolve(ModelArtifact.MANIFEST), StandardCharsets.UTF_8)).get("model_sha256");
     }
 
     private static void assertUsage(String message, String... argv) {
