@@ -28,6 +28,11 @@ public final class JsonTrees {
         throw new IllegalArgumentException("field '" + field + "' must be a string or null, got " + v);
     }
 
+    public static boolean bool(Map<String, Object> json, String field) {
+        if (json.get(field) instanceof Boolean b) return b;
+        throw new IllegalArgumentException("field '" + field + "' must be true or false, got " + json.get(field));
+    }
+
     public static long integer(Map<String, Object> json, String field) {
         if (json.get(field) instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.longValue();
         throw new IllegalArgumentException("field '" + field + "' must be an integer, got " + json.get(field));

@@ -15,16 +15,19 @@ import java.util.Map;
  * cannot carry an inconsistent one; {@link #parse} recomputes them and refuses a payload that disagrees.
  */
 public sealed interface LedgerEvent extends JsonValue
-        permits BallotCast, TallyComputed, MandatePublished, TrainingRunRecorded, EvaluationRecorded, ReportPublished {
+        permits BallotEntry, TallyComputed, MandatePublished, TrainingRunRecorded, EvaluationRecorded, ReportPublished,
+                PanelConfigured, PhaseChanged, StatementModerated, DelegationChanged, VoteSettingsFixed, TallyDetails, SweepPublished {
 
     /** Every kind this interface models, in the order a decision usually produces them. */
-    List<String> KINDS = List.of(BallotCast.KIND, TallyComputed.KIND, MandatePublished.KIND,
-            TrainingRunRecorded.KIND, EvaluationRecorded.KIND, ReportPublished.KIND);
+    List<String> KINDS = List.of(PanelConfigured.KIND, VoteSettingsFixed.KIND, SweepPublished.KIND, PhaseChanged.KIND, StatementModerated.KIND,
+            DelegationChanged.KIND, BallotCast.KIND, KindBallotCast.KINDS.get(0), KindBallotCast.KINDS.get(1), KindBallotCast.KINDS.get(2),
+            KindBallotCast.KINDS.get(3), TallyDetails.KIND, TallyComputed.KIND, MandatePublished.KIND, TrainingRunRecorded.KIND,
+            EvaluationRecorded.KIND, ReportPublished.KIND);
 
     /** The ledger entry kind, [a-z][a-z0-9_]*. */
     String kind();
 
-    /** True when {@link #parse} understands entries of this kind (others, e.g. panel phases, are skipped by views). */
+    /** True when {@link #parse} understands entries of this kind (others, e.g. notes, are skipped by views). */
     static boolean isModelled(String kind) {
         return KINDS.contains(kind);
     }
@@ -38,11 +41,19 @@ public sealed interface LedgerEvent extends JsonValue
         Map<String, Object> json = Json.parseObject(entry.payload());
         LedgerEvent event = switch (entry.kind()) {
             case BallotCast.KIND -> BallotCast.fromJson(json);
+            case "ballot_floors", "ballot_comparison", "ballot_ranking", "ballot_approval" -> KindBallotCast.fromJson(entry.kind(), json);
+            case VoteSettingsFixed.KIND -> VoteSettingsFixed.fromJson(json);
+            case TallyDetails.KIND -> TallyDetails.fromJson(json);
+            case SweepPublished.KIND -> SweepPublished.fromJson(json);
+            case DelegationChanged.KIND -> DelegationChanged.fromJson(json);
             case TallyComputed.KIND -> TallyComputed.fromJson(json);
             case MandatePublished.KIND -> MandatePublished.fromJson(json);
             case TrainingRunRecorded.KIND -> TrainingRunRecorded.fromJson(json);
             case EvaluationRecorded.KIND -> EvaluationRecorded.fromJson(json);
             case ReportPublished.KIND -> ReportPublished.fromJson(json);
+            case PanelConfigured.KIND -> PanelConfigured.fromJson(json);
+            case PhaseChanged.KIND -> PhaseChanged.fromJson(json);
+            case StatementModerated.KIND -> StatementModerated.fromJson(json);
             default -> throw new IllegalArgumentException("entry " + entry.seq() + " has kind '" + entry.kind()
                     + "', which is not a modelled ledger event (" + String.join(", ", KINDS) + ")");
         };

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The typed reading of a ledger that a report needs: ballots counted, the latest tally and mandate,
- * runs and evaluations. Kinds this module does not model (panel creation, phase changes) are skipped;
+ * The typed reading of a ledger that a report needs: ballots of every kind, vote settings, sweeps, the
+ * latest tally with its details and mandate, runs and evaluations. Kinds this module does not model are skipped;
  * a modelled entry that does not parse is an error, never silently dropped.
  */
 public record LedgerView(List<Typed<?>> events) {
@@ -38,14 +38,32 @@ public record LedgerView(List<Typed<?>> events) {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
     }
 
-    /** Ballot entries of a panel, every version included. */
+    /** Ballot entries of a panel, of every kind, every version included. */
     public long ballotVersions(long panelId) {
-        return all(BallotCast.class).stream().filter(t -> t.event().panelId() == panelId).count();
+        return all(BallotEntry.class).stream().filter(t -> t.event().panelId() == panelId).count();
     }
 
-    /** Distinct voters with at least one ballot on a panel: the turnout numerator. */
+    /**
+     * Distinct voters with at least one ballot of any kind on a panel: the turnout numerator. A member who
+     * only ranked proposals, compared slates or voted on rules has voted.
+     */
     public long voters(long panelId) {
-        return all(BallotCast.class).stream().filter(t -> t.event().panelId() == panelId).map(t -> t.event().voter()).distinct().count();
+        return all(BallotEntry.class).stream().filter(t -> t.event().panelId() == panelId).map(t -> t.event().voter()).distinct().count();
+    }
+
+    /** The panel's vote settings, if the record fixed any (a panel without them votes weights only). */
+    public Optional<Typed<VoteSettingsFixed>> voteSettings(long panelId) {
+        return all(VoteSettingsFixed.class).stream().filter(t -> t.event().panelId() == panelId).reduce((a, b) -> b);
+    }
+
+    /** The details of the panel's latest tally, if it wrote any. */
+    public Optional<Typed<TallyDetails>> lastTallyDetails(long panelId) {
+        return all(TallyDetails.class).stream().filter(t -> t.event().panelId() == panelId).reduce((a, b) -> b);
+    }
+
+    /** Every sweep uploaded for the panel, in record order. */
+    public List<Typed<SweepPublished>> sweeps(long panelId) {
+        return all(SweepPublished.class).stream().filter(t -> t.event().panelId() == panelId).toList();
     }
 
     public Optional<Typed<TallyComputed>> lastTally(long panelId) {

@@ -27,7 +27,12 @@ import static org.mandate.audit.report.Html.esc;
 public final class ReportHtml {
 
     /** How a reader re-runs the verification (the app's CLI). */
-    public static final String VERIFY_COMMAND = "java -jar app/target/mandate.jar verify --bundle bundle --receipt <your receipt>";
+    public static final String VERIFY_COMMAND = "./mandate verify --bundle bundle --receipt <your receipt>";
+
+    /** The command the report prints: the publisher's exact one when it gave it, else the generic one. */
+    static String command(ReportInput in) {
+        return in.verification() != null ? in.verification().command() : VERIFY_COMMAND;
+    }
 
     public static final Locale ENGLISH = Locale.ENGLISH, FRENCH = Locale.FRENCH;
 
@@ -145,10 +150,13 @@ public final class ReportHtml {
         nav();
         summary(in);
         panel(in);
+        timeline(in);
         strata();
+        bridging(in);
         mandate(in);
         results(in);
         tradeOff();
+        datasheet(in);
         provenance(in);
         ledger(in);
         h.append("<footer>\n<p>").append(t("The same facts in machine-readable form: ", "Les mêmes informations sous forme lisible par machine : "))
@@ -163,12 +171,15 @@ public final class ReportHtml {
         h.append("<nav aria-label=\"").append(t("Contents", "Sommaire")).append("\">\n<h2 id=\"contents\">").append(t("Contents", "Sommaire"))
                 .append("</h2>\n<ol>\n")
                 .append("<li><a href=\"#summary\">").append(t("In short", "En bref")).append("</a></li>\n")
-                .append("<li><a href=\"#panel\">").append(t("The citizen panel", "Le panel citoyen")).append("</a></li>\n");
+                .append("<li><a href=\"#panel\">").append(t("The citizen panel", "Le panel citoyen")).append("</a></li>\n")
+                .append("<li><a href=\"#timeline\">").append(t("Timeline", "Calendrier")).append("</a></li>\n");
         if (!sections.strata().isEmpty()) h.append("<li><a href=\"#strata\">").append(t("Who took part", "Qui a participé")).append("</a></li>\n");
+        h.append("<li><a href=\"#bridging\">").append(t("Where the groups agreed", "Là où les groupes s'accordent")).append("</a></li>\n");
         h.append("<li><a href=\"#mandate\">").append(t("The mandate", "Le mandat")).append("</a></li>\n")
                 .append("<li><a href=\"#results\">").append(t("Results per objective", "Résultats par objectif")).append("</a></li>\n");
         if (sections.tradeOff() != null) h.append("<li><a href=\"#tradeoff\">").append(t("The trade-off", "L'arbitrage")).append("</a></li>\n");
-        h.append("<li><a href=\"#provenance\">").append(t("Training provenance", "Provenance de l'entraînement")).append("</a></li>\n")
+        h.append("<li><a href=\"#datasheet\">").append(t("The data and the people behind it", "Les données et les personnes derrière elles")).append("</a></li>\n")
+                .append("<li><a href=\"#provenance\">").append(t("Training provenance", "Provenance de l'entraînement")).append("</a></li>\n")
                 .append("<li><a href=\"#ledger\">").append(t("Verification of the record", "Vérification du registre")).append("</a></li>\n")
                 .append("</ol>\n</nav>\n");
     }
@@ -205,6 +216,7 @@ public final class ReportHtml {
                         + "importance relative. Ici, les principaux paramètres sont les objectifs ci-dessous, la raison de leur importance relative "
                         + "est le vote du panel, et chaque étape, des bulletins au modèle entraîné, est inscrite dans un registre infalsifiable que "
                         + "chacun peut vérifier.")).append("</p>\n");
+        mainParameters(in);
         h.append("<p>").append(t(
                 "A weight is a share of effort: 30 % on an objective means 30 % of the training effort goes to closing the gap between "
                         + "that objective's worst and best achievable values. Weights sum to 100 %.",
@@ -215,6 +227,93 @@ public final class ReportHtml {
                     .append(fr ? ") : " : "): ").append(esc(o.description().in(locale))).append("</li>\n");
         }
         h.append("</ul>\n</section>\n");
+    }
+
+    /** DSA art. 27: the main parameters, the reasons for their relative importance, and what a user can change. */
+    private void mainParameters(ReportInput in) {
+        Mandate m = in.mandate();
+        var ci = in.weightIntervals();
+        h.append("<h3>").append(t("The main parameters and why they weigh what they weigh", "Les principaux paramètres et pourquoi ils pèsent ce poids"))
+                .append("</h3>\n<ol>\n");
+        List<Map.Entry<String, Double>> weights = new ArrayList<>(m.weights().entrySet());
+        weights.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        for (Map.Entry<String, Double> w : weights) {
+            h.append("<li><strong>").append(esc(name(w.getKey()))).append("</strong> ").append(esc(pct(w.getValue())));
+            if (ci != null && ci.lower().containsKey(w.getKey())) {
+                h.append(t(" (", " (")).append(esc(interval(ci.level(), ci.lower().get(w.getKey()), ci.upper().get(w.getKey())))).append(")");
+            }
+            h.append("</li>\n");
+        }
+        h.append("</ol>\n<p>");
+        if (in.tally() != null) {
+            h.append(t("Their relative importance is the panel's decision: the rule ", "Leur importance relative est la décision du panel : la règle "))
+                    .append("<code>").append(esc(in.panel().rule())).append("</code>")
+                    .append(t(", fixed before voting opened, turned the ", ", fixée avant l'ouverture du vote, a transformé les "))
+                    .append(in.tally().ballotCount()).append(t(" ballots into these weights.", " bulletins en ces poids."));
+            if (ci != null) {
+                h.append(t(" The interval after each weight shows how far it could move had a different group of members voted: ",
+                                " L'intervalle après chaque poids montre de combien il pourrait varier si d'autres membres avaient voté : "))
+                        .append(esc(t(level(ci.level()) + " bootstrap interval over " + ci.resamples() + " resamples of the ballots.",
+                                "intervalle bootstrap à " + level(ci.level()) + " sur " + ci.resamples() + " rééchantillonnages des bulletins.")));
+            }
+        } else {
+            h.append(t("No panel tally stands behind these weights; see the mandate's provenance.",
+                    "Aucun dépouillement de panel ne fonde ces poids ; voir la provenance du mandat."));
+        }
+        h.append("</p>\n<h3>").append(t("How you can change them", "Comment vous pouvez les modifier")).append("</h3>\n<p>");
+        var p = m.personalisation();
+        if (p == null) {
+            h.append(t("The mandate does not let users change the weights: everyone's recommendations follow the voted weights.",
+                    "Le mandat ne permet pas aux utilisateurs de modifier les poids : les recommandations de chacun suivent les poids votés."));
+        } else {
+            h.append(t("You may set your own weights for your own recommendations, within the bounds the panel voted: your weights may differ from the voted ones by at most ",
+                            "Vous pouvez choisir vos propres poids pour vos propres recommandations, dans les limites votées par le panel : vos poids peuvent s'écarter des poids votés d'au plus "))
+                    .append(esc(pct(p.maxShift())))
+                    .append(t(" (half the sum of the differences, objective by objective)", " (la moitié de la somme des écarts, objectif par objectif)"));
+            if (!p.locked().isEmpty()) {
+                List<String> locked = new ArrayList<>();
+                for (String id : p.locked()) locked.add(esc(name(id)));
+                h.append(t(", and you cannot lower the weight of ", ", et vous ne pouvez pas baisser le poids de "))
+                        .append(String.join(", ", locked)).append(t(" below the voted weight", " sous le poids voté"));
+            }
+            h.append(t(". The voted weights remain everyone's default.", ". Les poids votés restent la valeur par défaut pour tous."));
+        }
+        h.append("</p>\n<h3>").append(t("Recommendations without profiling", "Recommandations sans profilage")).append("</h3>\n<p>");
+        if (in.nonProfilingOption() == null || in.nonProfilingOption().isBlank()) {
+            h.append(notDeclared()).append(t(": the publisher has not said how to get recommendations that are not based on profiling (DSA art. 38).",
+                    " : l'éditeur n'a pas indiqué comment obtenir des recommandations qui ne reposent pas sur le profilage (art. 38 du DSA)."));
+        } else {
+            h.append(esc(in.nonProfilingOption()));
+        }
+        h.append("</p>\n");
+    }
+
+    private String interval(double level, double lower, double upper) {
+        return t(level(level) + " interval ", "intervalle à " + level(level) + " : ") + pct(lower) + " – " + pct(upper);
+    }
+
+    /** A confidence level as people write it: "95 %", not "95.0 %". */
+    private String level(double level) {
+        return pct(level).replace(".0 ", " ").replace(",0 ", " ");
+    }
+
+    private String notDeclared() {
+        return "<span class=\"bad\">" + t("Not declared", "Non déclaré") + "</span>";
+    }
+
+    private String selection(org.mandate.audit.ledger.MemberSelection sel) {
+        String method = switch (sel.method()) {
+            case "sortition" -> t("random draw (sortition)", "tirage au sort");
+            case "stratified_sortition" -> t("stratified random draw (sortition with quotas)", "tirage au sort stratifié (avec quotas)");
+            case "invitation" -> t("by invitation of the organiser", "sur invitation de l'organisateur");
+            default -> t("open call: anyone who applied", "appel ouvert : toute personne candidate");
+        };
+        StringBuilder out = new StringBuilder(esc(method));
+        if (!sel.strata().isEmpty()) out.append(t(", balanced on ", ", équilibré selon ")).append(esc(String.join(", ", sel.strata())));
+        out.append(". ").append(t("Drawn from: ", "Population : "))
+                .append(sel.population() == null ? notDeclared() : esc(sel.population())).append('.');
+        if (sel.note() != null) out.append(' ').append(esc(sel.note()));
+        return out.toString();
     }
 
     private void panel(ReportInput in) {
@@ -230,6 +329,17 @@ public final class ReportHtml {
         if (in.tally() != null) h.append(t(" version ", " version ")).append(in.tally().ruleVersion());
         h.append("</td></tr>\n");
         row(t("Why this rule", "Pourquoi cette règle"), p.ruleRationale().isBlank() ? t("not stated", "non précisé") : p.ruleRationale());
+        var c = in.configuration();
+        h.append("<tr><th scope=\"row\">").append(t("How members were chosen", "Choix des membres")).append("</th><td>")
+                .append(c == null ? notDeclared() + t(" (the record holds no panel configuration)", " (le registre ne contient pas la configuration du panel)")
+                        : selection(c.selection())).append("</td></tr>\n");
+        if (c != null) {
+            row(t("Ballot kinds accepted", "Types de bulletins acceptés"), String.join(", ", c.ballotKinds()));
+            row(t("Objectives on the ballot", "Objectifs soumis au vote"), String.join(", ", c.menu().stream().map(this::name).toList()));
+            row(t("Planned phases", "Phases prévues"), String.join(" → ", c.phases().stream().map(this::phase).toList()));
+            row(t("Ballots may be revised", "Bulletins modifiables"), c.allowRevision() ? t("yes, the latest version counts", "oui, la dernière version compte") : t("no", "non"));
+            row(t("Configured at", "Configuré le"), c.createdAt());
+        }
         if (in.tally() != null && !in.tally().ruleSettings().isEmpty()) {
             h.append("<tr><th scope=\"row\">").append(t("Rule settings", "Réglages de la règle")).append("</th><td><code>")
                     .append(esc(CanonicalJson.write(in.tally().ruleSettings()))).append("</code></td></tr>\n");
@@ -238,33 +348,196 @@ public final class ReportHtml {
                 "La règle a été fixée avant l'ouverture du vote : elle n'a pas pu être choisie en fonction du résultat.")).append("</p>\n</section>\n");
     }
 
+    private String phase(String id) {
+        return switch (id) {
+            case "learn" -> t("learn", "apprendre");
+            case "deliberate" -> t("deliberate", "délibérer");
+            case "vote" -> t("vote", "voter");
+            case "closed" -> t("closed", "clos");
+            default -> id;
+        };
+    }
+
+    /** When each phase opened, from the record's phase entries. */
+    private void timeline(ReportInput in) {
+        h.append("<section aria-labelledby=\"timeline\">\n<h2 id=\"timeline\">").append(t("Timeline", "Calendrier")).append("</h2>\n");
+        if (in.phases().isEmpty()) {
+            h.append("<p>").append(t("The record holds no phase change for this panel.", "Le registre ne contient aucun changement de phase pour ce panel."))
+                    .append("</p>\n</section>\n");
+            return;
+        }
+        h.append("<p>").append(t("Each change of phase is an entry of the record, with the time it happened (UTC).",
+                        "Chaque changement de phase est une entrée du registre, avec l'heure à laquelle il a eu lieu (UTC)."))
+                .append("</p>\n<table>\n<caption>").append(t("Phases of the panel", "Phases du panel")).append("</caption>\n<thead><tr><th scope=\"col\">")
+                .append(t("Phase", "Phase")).append("</th><th scope=\"col\">").append(t("Opened", "Ouverte le")).append("</th><th scope=\"col\">")
+                .append(t("Lasted", "Durée")).append("</th></tr></thead>\n<tbody>\n");
+        if (in.configuration() != null) {
+            h.append("<tr><th scope=\"row\">").append(esc(phase("learn"))).append("</th><td>").append(esc(in.configuration().createdAt()))
+                    .append("</td><td>").append(esc(duration(java.time.Instant.parse(in.configuration().createdAt()), in.phases().getFirst().instant())))
+                    .append("</td></tr>\n");
+        }
+        for (int i = 0; i < in.phases().size(); i++) {
+            var ph = in.phases().get(i);
+            h.append("<tr><th scope=\"row\">").append(esc(phase(ph.to()))).append("</th><td>").append(esc(ph.at())).append("</td><td>");
+            if (ph.to().equals("closed")) h.append("—");
+            else if (i + 1 < in.phases().size()) h.append(esc(duration(ph.instant(), in.phases().get(i + 1).instant())));
+            else h.append(t("still open", "toujours ouverte"));
+            h.append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+        sweeps(in);
+        h.append("</section>\n");
+    }
+
+    /** The trade-off sweeps uploaded before voting: what voters were shown, by the hash an auditor can check a file against. */
+    private void sweeps(ReportInput in) {
+        if (in.sweeps().isEmpty()) return;
+        h.append("<p>").append(t("Before voting opened the organiser published the trade-off sweep voters explored; a later upload replaces an earlier one. "
+                        + "Anyone holding the sweep file can check its SHA-256 against the record.",
+                "Avant l'ouverture du vote, l'organisateur a publié le balayage des compromis que les votants ont exploré ; un envoi ultérieur remplace le précédent. "
+                        + "Quiconque détient le fichier peut vérifier son SHA-256 dans le registre."))
+                .append("</p>\n<table>\n<caption>").append(t("Trade-off sweeps shown to voters", "Balayages de compromis montrés aux votants"))
+                .append("</caption>\n<thead><tr><th scope=\"col\">").append(t("Entry", "Entrée")).append("</th><th scope=\"col\">")
+                .append(t("Objectives", "Objectifs")).append("</th><th scope=\"col\">").append(t("Points", "Points")).append("</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n");
+        for (ReportInput.Sweep sw : in.sweeps()) {
+            h.append("<tr><th scope=\"row\">#").append(sw.seq()).append("</th><td>").append(esc(String.join(", ", sw.event().objectives())))
+                    .append("</td><td>").append(sw.event().points()).append("</td><td><code>").append(esc(sw.event().sweepSha256())).append("</code></td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
+    }
+
+    private String duration(java.time.Instant from, java.time.Instant to) {
+        long seconds = Math.max(0, java.time.Duration.between(from, to).getSeconds());
+        if (seconds < 120) return seconds + " s";
+        if (seconds < 7200) return (seconds / 60) + " min";
+        if (seconds < 172_800) return (seconds / 3600) + " h";
+        return (seconds / 86_400) + t(" days", " jours");
+    }
+
+    /** Statements with the broadest support across opinion groups, with every group's votes. */
+    private void bridging(ReportInput in) {
+        h.append("<section aria-labelledby=\"bridging\">\n<h2 id=\"bridging\">").append(t("Where the groups agreed", "Là où les groupes s'accordent")).append("</h2>\n");
+        if (in.bridging().isEmpty()) {
+            h.append("<p>").append(t("No deliberation statement is reported for this panel.", "Aucune déclaration de délibération n'est rapportée pour ce panel."))
+                    .append("</p>\n</section>\n");
+            return;
+        }
+        h.append("<p>").append(t("During deliberation members posted short statements and voted agree, disagree or pass on each other's. "
+                                + "Opinion groups were found from those votes, and the statements below rank highest by <em>bridging</em> consensus: "
+                                + "a statement ranks high only when every group agrees with it, not when one large group does.",
+                        "Pendant la délibération, les membres ont publié de courtes déclarations et voté d'accord, pas d'accord ou passer sur celles des autres. "
+                                + "Des groupes d'opinion ont été dégagés de ces votes, et les déclarations ci-dessous sont les mieux classées par consensus "
+                                + "<em>transversal</em> : une déclaration n'est bien classée que si chaque groupe l'approuve, pas seulement un grand groupe."))
+                .append("</p>\n");
+        List<String> groups = new ArrayList<>();
+        for (BridgingStatement st : in.bridging()) for (BridgingStatement.GroupVotes g : st.groups()) if (!groups.contains(g.group())) groups.add(g.group());
+        h.append("<table>\n<caption>").append(t("Statements with cross-group support, and how each group voted",
+                        "Déclarations soutenues par plusieurs groupes, et le vote de chaque groupe"))
+                .append("</caption>\n<thead><tr><th scope=\"col\">").append(t("Statement", "Déclaration")).append("</th>");
+        for (String g : groups) h.append("<th scope=\"col\">").append(esc(g)).append("</th>");
+        h.append("<th scope=\"col\">").append(t("Consensus", "Consensus")).append("</th></tr></thead>\n<tbody>\n");
+        for (BridgingStatement st : in.bridging()) {
+            h.append("<tr><th scope=\"row\">").append(esc(st.text())).append("</th>");
+            for (String g : groups) {
+                BridgingStatement.GroupVotes v = st.groups().stream().filter(x -> x.group().equals(g)).findFirst().orElse(null);
+                h.append("<td class=\"num\">");
+                if (v == null || v.agreement() == null) h.append(t("no vote", "aucun vote"));
+                else h.append(esc(pct(v.agreement()))).append("<br><span class=\"metric\">").append(v.agree()).append(t(" of ", " sur "))
+                        .append(v.seen()).append(t(" agree", " d'accord")).append("</span>");
+                h.append("</td>");
+            }
+            h.append("<td class=\"num\">").append(esc(num(st.consensus()))).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** The datasheet: provenance of the data and the human labour behind it; what is missing is said to be missing. */
+    private void datasheet(ReportInput in) {
+        Datasheet d = in.datasheet();
+        h.append("<section aria-labelledby=\"datasheet\">\n<h2 id=\"datasheet\">").append(t("The data and the people behind it", "Les données et les personnes derrière elles"))
+                .append("</h2>\n<p>").append(t("Where the training data came from, and who labelled and curated it under what conditions, as declared by the publisher. ",
+                        "D'où viennent les données d'entraînement, et qui les a étiquetées et organisées, dans quelles conditions, selon la déclaration de l'éditeur. "))
+                .append(d.declared()).append(t(" of ", " sur ")).append(d.fields().size()).append(t(" fields declared.", " champs déclarés."))
+                .append("</p>\n<table>\n<caption>").append(t("Datasheet of the training data", "Fiche des données d'entraînement")).append("</caption>\n<tbody>\n");
+        Map<String, String[]> labels = new java.util.LinkedHashMap<>();
+        labels.put("dataset", new String[]{"Dataset", "Jeu de données"});
+        labels.put("synthetic", new String[]{"Synthetic (generated, not collected)", "Synthétique (généré, non collecté)"});
+        labels.put("source", new String[]{"Source and collection", "Source et collecte"});
+        labels.put("period", new String[]{"Period covered", "Période couverte"});
+        labels.put("consent", new String[]{"Consent and legal basis", "Consentement et base légale"});
+        labels.put("labelling", new String[]{"Who labelled it", "Qui l'a étiquetée"});
+        labels.put("labelling_conditions", new String[]{"Conditions of the labelling work", "Conditions du travail d'étiquetage"});
+        labels.put("curation", new String[]{"Who curated it", "Qui l'a organisée"});
+        labels.put("curation_conditions", new String[]{"Conditions of the curation work", "Conditions du travail d'organisation"});
+        labels.put("limitations", new String[]{"Known gaps and biases", "Lacunes et biais connus"});
+        d.fields().forEach((key, value) -> {
+            h.append("<tr><th scope=\"row\">").append(esc(labels.get(key)[fr ? 1 : 0])).append("</th><td>");
+            if (value == null || value instanceof String str && str.isBlank()) h.append(notDeclared());
+            else if (value instanceof Boolean b) h.append(b ? t("yes", "oui") : t("no", "non"));
+            else h.append(esc(value));
+            h.append("</td></tr>\n");
+        });
+        h.append("</tbody>\n</table>\n</section>\n");
+    }
+
     private void mandate(ReportInput in) {
         Mandate m = in.mandate();
         h.append("<section aria-labelledby=\"mandate\">\n<h2 id=\"mandate\">").append(t("The mandate", "Le mandat")).append("</h2>\n");
+        var ci = in.weightIntervals();
         h.append("<table>\n<caption>").append(t("Weights voted by the panel", "Poids votés par le panel")).append("</caption>\n<thead><tr><th scope=\"col\">")
                 .append(t("Objective", "Objectif")).append("</th><th scope=\"col\">").append(t("What it means", "Ce qu'il signifie"))
                 .append("</th><th scope=\"col\">").append(t("Better when the metric is", "Meilleur quand la mesure est plus"))
-                .append("</th><th scope=\"col\">").append(t("Weight", "Poids")).append("</th></tr></thead>\n<tbody>\n");
+                .append("</th><th scope=\"col\">").append(t("Weight", "Poids")).append("</th>");
+        if (ci != null) h.append("<th scope=\"col\">").append(esc(t(level(ci.level()) + " interval", "Intervalle à " + level(ci.level())))).append("</th>");
+        h.append("</tr></thead>\n<tbody>\n");
+        List<SvgWeightChart.Row> bars = new ArrayList<>();
+        StringBuilder desc = new StringBuilder();
         for (Objective o : Catalogue.all()) {
             if (!m.weights().containsKey(o.id()) && (in.tally() == null || !in.tally().weights().containsKey(o.id()))) continue;
             h.append("<tr><th scope=\"row\">").append(esc(o.name().in(locale))).append(" <code>").append(esc(o.id())).append("</code></th><td>")
                     .append(esc(o.description().in(locale))).append("</td><td>").append(direction(o.direction())).append("</td><td class=\"num\">")
-                    .append(esc(pct(m.weight(o.id())))).append("</td></tr>\n");
+                    .append(esc(pct(m.weight(o.id())))).append("</td>");
+            Double lo = null, up = null;
+            if (ci != null) {
+                lo = ci.lower().get(o.id());
+                up = ci.upper().get(o.id());
+                h.append("<td class=\"num\">").append(lo == null ? "—" : esc(pct(lo) + " – " + pct(up))).append("</td>");
+            }
+            h.append("</tr>\n");
+            String label = pct(m.weight(o.id())) + (lo == null ? "" : " (" + pct(lo) + " – " + pct(up) + ")");
+            bars.add(new SvgWeightChart.Row(o.name().in(locale), m.weight(o.id()), lo, up, label));
+            desc.append(o.name().in(locale)).append(fr ? " : " : ": ").append(label).append(". ");
         }
         h.append("</tbody>\n</table>\n");
+        if (ci != null) {
+            String title = t("Voted weights with their " + level(ci.level()) + " bootstrap intervals", "Poids votés et leurs intervalles bootstrap à " + level(ci.level()));
+            h.append("<figure>\n").append(new SvgWeightChart("weights-chart", title, t("Bars are the voted weights; the whiskers span each interval. ",
+                            "Les barres sont les poids votés ; les moustaches couvrent chaque intervalle. ") + desc.toString().strip(), bars).render())
+                    .append("<figcaption>").append(t("Each bar is a voted weight; the whisker across it is the range the weight stays in for ",
+                            "Chaque barre est un poids voté ; la moustache qui la traverse est l'étendue dans laquelle le poids reste pour "))
+                    .append(esc(level(ci.level()))).append(t(" of ", " des ")).append(ci.resamples())
+                    .append(t(" panels redrawn from the same ballots (percentile bootstrap, seed ", " panels retirés parmi les mêmes bulletins (bootstrap par percentiles, graine "))
+                    .append(ci.seed()).append(t("). A narrow whisker is a weight the panel agreed on.", "). Une moustache étroite est un poids sur lequel le panel s'accorde."))
+                    .append("</figcaption>\n</figure>\n");
+        }
 
-        h.append("<h3>").append(t("Floors and ceilings", "Planchers et plafonds")).append("</h3>\n");
-        if (m.bounds().isEmpty()) {
-            h.append("<p>").append(t("The mandate sets no floor or ceiling.", "Le mandat ne fixe ni plancher ni plafond.")).append("</p>\n");
+        h.append("<h3>").append(t("Rules approved", "Règles approuvées")).append("</h3>\n");
+        List<ApprovedRule> rules = in.rules();
+        if (rules.isEmpty()) {
+            h.append("<p>").append(t("The mandate carries no rule beyond its weights: no floor or ceiling, no data-use rule, no limit on personalisation, no exposure target.",
+                    "Le mandat ne contient aucune règle au-delà de ses poids : ni plancher ni plafond, ni règle d'usage des données, ni limite de personnalisation, ni cible d'exposition."))
+                    .append("</p>\n");
         } else {
-            h.append("<ul>\n");
-            for (Bound b : m.bounds()) {
-                h.append("<li>").append(esc(name(b.objective())))
-                        .append(b.kind() == Bound.Kind.FLOOR ? t(" at least ", " au moins ") : t(" at most ", " au plus "))
-                        .append(esc(num(b.value()))).append(t(" (a constraint the model must meet, not a weight)",
-                                " (une contrainte que le modèle doit respecter, pas un poids)")).append("</li>\n");
+            h.append("<table>\n<caption>").append(t("Rules the model is held to, and the panel's vote on each", "Règles que le modèle doit respecter, et le vote du panel sur chacune"))
+                    .append("</caption>\n<thead><tr><th scope=\"col\">").append(t("Rule", "Règle")).append("</th><th scope=\"col\">").append(t("Kind", "Type"))
+                    .append("</th><th scope=\"col\">").append(t("Approved by", "Approuvée par")).append("</th></tr></thead>\n<tbody>\n");
+            for (ApprovedRule r : rules) {
+                h.append("<tr><th scope=\"row\">").append(esc(r.text(fr))).append("</th><td>").append(esc(ruleKind(r.kind()))).append("</td><td class=\"num\">");
+                if (r.vote() == null) h.append(t("vote not recorded", "vote non enregistré"));
+                else h.append(esc(pct(r.vote().share()))).append(" (").append(r.vote().approvals()).append(t(" of ", " sur ")).append(r.vote().ballots()).append(")");
+                h.append("</td></tr>\n");
             }
-            h.append("</ul>\n");
+            h.append("</tbody>\n</table>\n");
         }
 
         h.append("<h3>").append(t("Data-use rules", "Règles d'usage des données")).append("</h3>\n<ul>\n");
@@ -296,8 +569,49 @@ public final class ReportHtml {
                             : "<span class=\"bad\">" + t("does NOT match the mandate", "NE correspond PAS au mandat") + "</span>")
                     .append("</dd>\n<dt>").append(t("Ballots digest", "Empreinte des bulletins")).append("</dt><dd class=\"hash\">")
                     .append(esc(in.tally().ballotsDigest())).append("</dd>\n");
+            if (in.verification() != null && in.verification().ballotsRoot() != null) {
+                h.append("<dt>").append(t("Merkle root of the counted ballots", "Racine de Merkle des bulletins comptés")).append("</dt><dd class=\"hash\">")
+                        .append(esc(in.verification().ballotsRoot())).append("</dd>\n");
+            }
         }
         h.append("</dl>\n</section>\n");
+    }
+
+    private String ruleKind(String kind) {
+        return switch (kind) {
+            case "floor" -> t("floor", "plancher");
+            case "ceiling" -> t("ceiling", "plafond");
+            case "data_use" -> t("data use", "usage des données");
+            case "personalisation" -> t("personalisation", "personnalisation");
+            case "exposure" -> t("exposure targets", "cibles d'exposition");
+            default -> kind;
+        };
+    }
+
+    /** Floors and ceilings of the mandate, each met or missed by the model trained under it. */
+    private void boundResults(ReportInput in) {
+        List<BoundResult> bounds = in.bounds();
+        h.append("<h3>").append(t("Floors and ceilings: met or missed", "Planchers et plafonds : respectés ou non")).append("</h3>\n");
+        if (bounds.isEmpty()) {
+            h.append("<p>").append(in.mandate().bounds().isEmpty()
+                    ? t("The mandate sets no floor or ceiling.", "Le mandat ne fixe ni plancher ni plafond.")
+                    : t("No model trained under this mandate has been measured yet.", "Aucun modèle entraîné sous ce mandat n'a encore été mesuré.")).append("</p>\n");
+            return;
+        }
+        h.append("<table>\n<caption>").append(t("Each bound against the held-out measurement", "Chaque borne face à la mesure sur les utilisateurs mis de côté"))
+                .append("</caption>\n<thead><tr><th scope=\"col\">").append(t("Objective", "Objectif")).append("</th><th scope=\"col\">")
+                .append(t("Bound", "Borne")).append("</th><th scope=\"col\">").append(t("Threshold", "Seuil")).append("</th><th scope=\"col\">")
+                .append(t("Achieved", "Atteint")).append("</th><th scope=\"col\">").append(t("Verdict", "Verdict")).append("</th></tr></thead>\n<tbody>\n");
+        for (BoundResult b : bounds) {
+            h.append("<tr><th scope=\"row\">").append(esc(name(b.objective()))).append("</th><td>")
+                    .append(b.kind() == Bound.Kind.FLOOR ? t("floor (at least)", "plancher (au moins)") : t("ceiling (at most)", "plafond (au plus)"))
+                    .append("</td><td class=\"num\">").append(esc(num(b.threshold()))).append("</td><td class=\"num\">")
+                    .append(b.achieved() == null ? t("not measured", "non mesuré") : esc(num(b.achieved()))).append("</td><td>")
+                    .append(b.met() == null ? t("not measured", "non mesuré")
+                            : b.met() ? "<span class=\"ok\">" + t("met", "respecté") + "</span>" : "<span class=\"bad\">" + t("missed", "non respecté") + "</span>")
+                    .append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
     }
 
     private void results(ReportInput in) {
@@ -312,6 +626,7 @@ public final class ReportHtml {
                 .append("<em>").append(esc(in.runs().getFirst().label())).append("</em>")
                 .append(t(", is the reference; it shows what the recommender does without the mandate.",
                         ", sert de référence : il montre ce que fait le système sans le mandat.")).append("</p>\n");
+        boundResults(in);
         List<Comparison> comparisons = in.comparisons();
         if (comparisons.isEmpty()) metricsTable(in.runs().getFirst());
         int n = 0;
@@ -586,14 +901,70 @@ public final class ReportHtml {
         h.append("<dl class=\"kv\">\n<dt>").append(t("Entries", "Entrées")).append("</dt><dd>").append(l.entries()).append("</dd>\n<dt>")
                 .append(t("Head hash", "Empreinte de tête")).append("</dt><dd class=\"hash\">")
                 .append(esc(l.headHash() == null ? t("none", "aucune") : l.headHash())).append("</dd>\n</dl>\n");
+        merkle(in.verification());
         h.append("<h3>").append(t("Check it yourself", "Vérifiez vous-même")).append("</h3>\n<p>")
-                .append(t("Download the exported bundle (ledger, ballots, manifests) and run:",
-                        "Téléchargez l'export (registre, bulletins, manifestes) et lancez :"))
-                .append("</p>\n<pre><code>").append(esc(VERIFY_COMMAND)).append("</code></pre>\n<p>")
-                .append(t("It recomputes every hash from the first entry, recounts the ballots with the published rule, and must end at the head hash above.",
-                        "La commande recalcule chaque empreinte depuis la première entrée, recompte les bulletins avec la règle publiée, et doit "
-                                + "aboutir à l'empreinte de tête ci-dessus."))
+                .append(t("Download the exported bundle (ledger, checkpoints, public keys, model files, evaluation data) and run:",
+                        "Téléchargez l'export (registre, points de contrôle, clés publiques, modèles, données d'évaluation) et lancez :"))
+                .append("</p>\n<pre><code>").append(esc(command(in))).append("</code></pre>\n<p>")
+                .append(t("It recomputes every hash from the first entry, recounts the ballots with the published rule and their Merkle root, checks the "
+                                + "signatures and Merkle proofs of the checkpoints, re-runs both models on the published evaluation data, and, given your receipt, "
+                                + "proves your ballot is among those counted. Add <code>--trusted-keys DIR</code> to check the signatures against keys you obtained "
+                                + "elsewhere, and <code>--previous-checkpoint FILE</code> to prove the log only grew since a checkpoint you kept.",
+                        "La commande recalcule chaque empreinte depuis la première entrée, recompte les bulletins avec la règle publiée ainsi que leur racine de "
+                                + "Merkle, vérifie les signatures et les preuves de Merkle des points de contrôle, ré-exécute les deux modèles sur les données "
+                                + "d'évaluation publiées et, avec votre reçu, prouve que votre bulletin fait partie de ceux comptés. Ajoutez "
+                                + "<code>--trusted-keys DIR</code> pour vérifier les signatures avec des clés obtenues ailleurs, et "
+                                + "<code>--previous-checkpoint FICHIER</code> pour prouver que le registre n'a fait que croître depuis un point de contrôle conservé."))
                 .append("</p>\n</section>\n");
+    }
+
+    /** The signed checkpoint and the Merkle status of the record at the time of the report. */
+    private void merkle(VerificationSummary v) {
+        h.append("<h3>").append(t("Signed checkpoint and Merkle proofs", "Point de contrôle signé et preuves de Merkle")).append("</h3>\n");
+        if (v == null) {
+            h.append("<p>").append(notDeclared()).append(t(": this report was written without a signed checkpoint.",
+                    " : ce rapport a été écrit sans point de contrôle signé.")).append("</p>\n");
+            return;
+        }
+        h.append("<table>\n<caption>").append(t("The record's Merkle tree (RFC 9162) at the time of this report", "L'arbre de Merkle du registre (RFC 9162) au moment de ce rapport"))
+                .append("</caption>\n<tbody>\n");
+        var cp = v.checkpoint();
+        if (cp == null) {
+            h.append("<tr><th scope=\"row\">").append(t("Signed checkpoint", "Point de contrôle signé")).append("</th><td>").append(notDeclared())
+                    .append(t(": none was signed before this report", " : aucun n'a été signé avant ce rapport")).append("</td></tr>\n");
+        } else {
+            var c = cp.checkpoint();
+            row(t("Checkpoint of", "Point de contrôle de"), c.origin());
+            row(t("Entries covered (size)", "Entrées couvertes (taille)"), String.valueOf(c.size()));
+            h.append("<tr><th scope=\"row\">").append(t("Signed root", "Racine signée")).append("</th><td class=\"hash\">").append(esc(c.rootHash())).append("</td></tr>\n");
+            row(t("Signed at", "Signé le"), c.timestamp());
+            h.append("<tr><th scope=\"row\">").append(t("Signers and co-signers", "Signataires et co-signataires")).append("</th><td><ul>");
+            for (var sig : cp.signatures()) {
+                h.append("<li>").append(esc(sig.signer())).append(t(", key ", ", clé ")).append("<span class=\"hash\">").append(esc(sig.keyId())).append("</span></li>");
+            }
+            h.append("</ul></td></tr>\n");
+            h.append("<tr><th scope=\"row\">").append(t("Signed root is the tree head of those entries", "La racine signée est la tête d'arbre de ces entrées"))
+                    .append("</th><td>").append(verdict(v.checkpointRootMatches())).append("</td></tr>\n");
+            h.append("<tr><th scope=\"row\">").append(t("The record only grew since (consistency proof)", "Le registre n'a fait que croître depuis (preuve de cohérence)"))
+                    .append("</th><td>").append(verdict(v.consistent())).append("</td></tr>\n");
+        }
+        row(t("Entries at the time of this report", "Entrées au moment de ce rapport"), String.valueOf(v.ledgerSize()));
+        h.append("<tr><th scope=\"row\">").append(t("Tree head of those entries", "Tête d'arbre de ces entrées")).append("</th><td class=\"hash\">")
+                .append(esc(v.ledgerRoot())).append("</td></tr>\n");
+        h.append("<tr><th scope=\"row\">").append(t("Merkle root of the counted ballots", "Racine de Merkle des bulletins comptés")).append("</th><td>");
+        if (v.ballotsRoot() == null) h.append(notDeclared()).append(t(": the tally entry records none", " : l'entrée de dépouillement n'en contient pas"));
+        else h.append("<span class=\"hash\">").append(esc(v.ballotsRoot())).append("</span><br>").append(verdict(v.ballotsRootRecomputed()))
+                .append(t(" recomputed from the " + v.countedBallots() + " published ballots", " recalculée à partir des " + v.countedBallots() + " bulletins publiés"));
+        h.append("</td></tr>\n</tbody>\n</table>\n");
+        h.append("<p>").append(t("The publication of this report is itself an entry of the record, so only a checkpoint signed after it can cover it: "
+                        + "the command below checks that the latest checkpoint in the bundle covers every entry.",
+                "La publication de ce rapport est elle-même une entrée du registre : seul un point de contrôle signé après elle peut la couvrir. "
+                        + "La commande ci-dessous vérifie que le dernier point de contrôle de l'export couvre toutes les entrées.")).append("</p>\n");
+    }
+
+    private String verdict(Boolean ok) {
+        if (ok == null) return t("not checked", "non vérifié");
+        return ok ? "<span class=\"ok\">" + t("yes", "oui") + "</span>" : "<span class=\"bad\">" + t("NO", "NON") + "</span>";
     }
 
     private void row(String header, String value) {

@@ -1,7 +1,13 @@
 package org.mandate.audit.verify;
 
 import org.mandate.audit.ledger.BallotCast;
+import org.mandate.audit.ledger.BallotEntry;
 import org.mandate.audit.ledger.ChainVerification;
+import org.mandate.audit.ledger.CountedBallots;
+import org.mandate.audit.ledger.DelegationChanged;
+import org.mandate.audit.ledger.PanelConfigured;
+import org.mandate.audit.ledger.PhaseChanged;
+import org.mandate.audit.ledger.StatementModerated;
 import org.mandate.audit.ledger.EvaluationRecorded;
 import org.mandate.audit.ledger.HashChain;
 import org.mandate.audit.ledger.LedgerEntry;
@@ -11,7 +17,9 @@ import org.mandate.audit.ledger.ReportPublished;
 import org.mandate.audit.ledger.TallyComputed;
 import org.mandate.audit.ledger.TrainingRunRecorded;
 import org.mandate.objectives.ballot.ObjectiveMenu;
-import org.mandate.objectives.ballot.WeightBallot;
+import org.mandate.objectives.delegation.Delegation;
+import org.mandate.objectives.delegation.LiquidDelegation;
+import org.mandate.objectives.tally.VotingRights;
 import org.mandate.objectives.json.CanonicalJson;
 import org.mandate.objectives.mandate.Mandate;
 import org.mandate.objectives.tally.Tally;
@@ -31,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Verifies an exported bundle offline, trusting nothing the server says: the hash chain, every typed
@@ -106,21 +115,59 @@ public final class BundleVerifier {
                 : Check.fail("entries", String.join("; ", unreadable)));
 
         Map<Long, Map<String, BallotCast>> latestBallots = new HashMap<>();
+        // every kind: "panel/kind/voter" -> the latest version, for the receipt line
+        Map<String, BallotEntry> latestOfKind = new HashMap<>();
+        Map<Long, Long> tallySeq = new HashMap<>();
         Map<Long, String> tallyHashByPanel = new HashMap<>();
-        Map<Long, TallyRecord> tallyByPanel = new HashMap<>();
+        Map<Long, TallyComputed> tallyByPanel = new HashMap<>();
+        Map<Long, PanelConfigured> configured = new TreeMap<>();
+        Map<Long, String> phase = new HashMap<>();
+        Map<Long, List<String>> phaseProblems = new TreeMap<>();
         Set<String> mandates = new HashSet<>(Set.of(Mandate.relevanceOnly().sha256()));
         Set<String> trained = new HashSet<>();
+        // per panel, delegator -> delegate of the delegations in force so far
+        Map<Long, Map<String, String>> delegations = new HashMap<>();
         for (Parsed p : parsed) {
             switch (p.event()) {
-                case BallotCast b -> latestBallots.computeIfAbsent(b.panelId(), k -> new TreeMap<>()).merge(b.voter(), b,
-                        (old, now) -> now.version() > old.version() ? now : old);
+                case PanelConfigured c -> {
+                    if (configured.putIfAbsent(c.panelId(), c) != null) {
+                        phaseProblems.computeIfAbsent(c.panelId(), k -> new ArrayList<>()).add("configured a second time at entry " + p.entry().seq());
+                    } else {
+                        phase.put(c.panelId(), "learn");
+                        phaseProblems.computeIfAbsent(c.panelId(), k -> new ArrayList<>());
+                    }
+                }
+                case PhaseChanged c -> {
+                    String now = phase.get(c.panelId());
+                    List<String> problems = phaseProblems.computeIfAbsent(c.panelId(), k -> new ArrayList<>());
+                    if (now == null) problems.add("entry " + p.entry().seq() + " changes the phase of a panel the record never configured");
+                    else if (!now.equals(c.from())) problems.add("entry " + p.entry().seq() + " moves from " + c.from() + " but the panel was in " + now);
+                    phase.put(c.panelId(), c.to());
+                }
+                case BallotEntry b -> {
+                    String now = phase.get(b.panelId());
+                    // A panel the record never configured (an older ledger) has no phases to check against.
+                    if (now != null && !now.equals("vote")) {
+                        phaseProblems.get(b.panelId()).add(b.kind() + " entry " + p.entry().seq() + " was cast in phase " + now);
+                    }
+                    if (b instanceof BallotCast w) {
+                        latestBallots.computeIfAbsent(w.panelId(), k -> new TreeMap<>()).merge(w.voter(), w,
+                                (old, latest) -> latest.version() > old.version() ? latest : old);
+                    }
+                    latestOfKind.merge(b.panelId() + "/" + b.ballotKind() + "/" + b.voter(), b, (old, latest) -> latest.version() > old.version() ? latest : old);
+                }
                 case TallyComputed t -> {
-                    checks.add(recount(p.entry(), t, latestBallots.getOrDefault(t.panelId(), Map.of())));
+                    checks.add(KindRecount.applies(entries, t.panelId(), p.entry().seq())
+                            ? KindRecount.check(p.entry(), t, entries, delegations.getOrDefault(t.panelId(), Map.of()))
+                            : recount(p.entry(), t, latestBallots.getOrDefault(t.panelId(), Map.of()), configured.get(t.panelId()),
+                                    delegations.getOrDefault(t.panelId(), Map.of())));
                     tallyHashByPanel.put(t.panelId(), t.tallyHash());
-                    tallyByPanel.put(t.panelId(), t.tally());
+                    tallyByPanel.put(t.panelId(), t);
+                    tallySeq.put(t.panelId(), p.entry().seq());
                 }
                 case MandatePublished m -> {
-                    checks.add(mandateFollowsTally(p.entry(), m, tallyHashByPanel.get(m.panelId()), tallyByPanel.get(m.panelId())));
+                    TallyComputed t = tallyByPanel.get(m.panelId());
+                    checks.add(mandateFollowsTally(p.entry(), m, tallyHashByPanel.get(m.panelId()), t == null ? null : t.tally()));
                     mandates.add(m.mandateHash());
                 }
                 case TrainingRunRecorded r -> {
@@ -140,31 +187,83 @@ public final class BundleVerifier {
                             ? Check.pass(name, ev.metrics().size() + " metrics of a model trained under mandate " + ev.mandateHash())
                             : Check.fail(name, "evaluates mandate " + ev.mandateHash() + ", but no earlier training run used it"));
                 }
-                case ReportPublished ignored -> { }
+                case StatementModerated mod -> {
+                    if (!configured.containsKey(mod.panelId())) {
+                        phaseProblems.computeIfAbsent(mod.panelId(), k -> new ArrayList<>())
+                                .add("entry " + p.entry().seq() + " moderates a statement of a panel the record never configured");
+                    }
+                }
+                case DelegationChanged d -> {
+                    Map<String, String> inForce = delegations.computeIfAbsent(d.panelId(), k -> new TreeMap<>());
+                    if (d.revokes()) inForce.remove(d.delegator());
+                    else inForce.put(d.delegator(), d.delegate());
+                }
+                // Reports have their own line (reportFile); kinds added later are checked by their own lines.
+                default -> { }
             }
         }
-        if (receipt != null) checks.add(receipt(receipt, parsed, latestBallots, tallyByPanel.keySet()));
+        phaseProblems.forEach((panel, problems) -> {
+            String name = "phases of panel " + panel;
+            PanelConfigured c = configured.get(panel);
+            checks.add(problems.isEmpty()
+                    ? Check.pass(name, "configured with rule " + c.rule() + " v" + c.ruleVersion() + " before any ballot; every ballot was cast while voting was open"
+                            + (phase.get(panel).equals("closed") ? "; voting closed" : "; now in phase " + phase.get(panel)))
+                    : Check.fail(name, String.join("; ", problems)));
+        });
+        if (receipt != null) checks.add(receipt(receipt, parsed, latestBallots, latestOfKind, tallyByPanel, tallySeq));
         return new Verdict(checks);
     }
 
     private record Parsed(LedgerEntry entry, LedgerEvent event) {}
 
-    /** Recomputes a tally from the latest published ballot of every voter cast before it. */
-    private static Check recount(LedgerEntry entry, TallyComputed recorded, Map<String, BallotCast> ballots) {
+    /**
+     * Recomputes a tally from the latest published ballot of every voter cast before it: the record byte for
+     * byte, the Merkle root of the counted ballots, and that the rule and menu are those the panel was configured with.
+     */
+    private static Check recount(LedgerEntry entry, TallyComputed recorded, Map<String, BallotCast> ballots, PanelConfigured config,
+                                 Map<String, String> delegations) {
         String name = "tally of panel " + recorded.panelId() + " (entry " + entry.seq() + ")";
         try {
-            List<WeightBallot> counted = ballots.values().stream().map(b -> new WeightBallot(b.voter(), b.weights())).toList();
+            CountedBallots counted = CountedBallots.of(ballots.values());
             TallyRecord tally = recorded.tally();
-            TallyRecord recomputed = Tally.run(counted, new ObjectiveMenu(tally.menu()), WeightRule.byId(tally.rule()));
-            if (recomputed.canonicalJson().equals(tally.canonicalJson())) {
-                return Check.pass(name, "recomputed from " + counted.size() + " published ballots with rule " + tally.rule()
-                        + " v" + tally.ruleVersion() + ": identical");
+            if (config != null && (!config.rule().equals(tally.rule()) || config.ruleVersion() != tally.ruleVersion() || !config.menu().equals(tally.menu()))) {
+                return Check.fail(name, "counted with rule " + tally.rule() + " v" + tally.ruleVersion() + " on " + tally.menu()
+                        + ", but the panel was configured with rule " + config.rule() + " v" + config.ruleVersion() + " on " + config.menu());
             }
-            return Check.fail(name, "recomputing from " + counted.size() + " published ballots gives " + recomputed.weights()
-                    + " (digest " + recomputed.ballotsDigest() + "), but the record says " + tally.weights() + " (digest " + tally.ballotsDigest() + ")");
+            TallyRecord recomputed = Tally.run(counted.weightBallots(), new ObjectiveMenu(tally.menu()), WeightRule.byId(tally.rule()),
+                    delegatedRights(ballots.keySet(), delegations));
+            if (!recomputed.canonicalJson().equals(tally.canonicalJson())) {
+                return Check.fail(name, "recomputing from " + counted.ballots().size() + " published ballots gives " + recomputed.weights()
+                        + " (digest " + recomputed.ballotsDigest() + "), but the record says " + tally.weights() + " (digest " + tally.ballotsDigest() + ")");
+            }
+            String root = counted.root();
+            if (recorded.ballotsRoot() != null && !recorded.ballotsRoot().equals(root)) {
+                return Check.fail(name, "the Merkle root of the " + counted.ballots().size() + " published ballots is " + root
+                        + ", but the record says " + recorded.ballotsRoot());
+            }
+            return Check.pass(name, "recomputed from " + counted.ballots().size() + " published ballots with rule " + tally.rule()
+                    + " v" + tally.ruleVersion() + ": identical; "
+                    + (recorded.ballotsRoot() != null ? "Merkle root of the counted ballots " + root + " recomputed"
+                                                      : "the record has no Merkle root of its ballots (older format)")
+                    + (config != null ? "; rule and menu as configured before voting" : ""));
         } catch (RuntimeException e) {
             return Check.fail(name, "cannot be recomputed: " + e.getMessage());
         }
+    }
+
+    /**
+     * The voting rights the delegations in force give the direct voters (liquid delegation, unlimited
+     * chains, a direct ballot overrides the voter's own delegation): each counts once per vote they carry.
+     * Members who neither voted nor took part in a delegation do not change the result, so the members
+     * named by ballots and delegations stand for the whole panel.
+     */
+    static VotingRights delegatedRights(Set<String> directVoters, Map<String, String> delegations) {
+        if (delegations.isEmpty()) return VotingRights.equal();
+        Set<String> members = new TreeSet<>(directVoters);
+        members.addAll(delegations.keySet());
+        members.addAll(delegations.values());
+        List<Delegation> inForce = delegations.entrySet().stream().map(e -> Delegation.of(e.getKey(), e.getValue())).toList();
+        return VotingRights.of(new LiquidDelegation(LiquidDelegation.UNLIMITED).resolve(members, directVoters, inForce, Delegation.ALL_TOPICS).rights());
     }
 
     private static Check mandateFollowsTally(LedgerEntry entry, MandatePublished m, String tallyHash, TallyRecord tally) {
@@ -180,18 +279,44 @@ public final class BundleVerifier {
         return Check.pass(name, "weights equal the tally's result; mandate hash " + m.mandateHash());
     }
 
-    private static Check receipt(String receipt, List<Parsed> parsed, Map<Long, Map<String, BallotCast>> latest, Set<Long> tallied) {
+    /**
+     * Finds the ballot entry of any kind with this receipt and says whether it counts: replaced by a later
+     * version, awaiting a tally, or counted; a counted weight ballot under a tally with a ballots root also
+     * gets its Merkle inclusion proof checked. Other kinds are not leaves of that root: comparison and
+     * ranking ballots are counted by the recount line, floors and approvals by the tally's details.
+     */
+    private static Check receipt(String receipt, List<Parsed> parsed, Map<Long, Map<String, BallotCast>> latest,
+                                 Map<String, BallotEntry> latestOfKind, Map<Long, TallyComputed> tallied, Map<Long, Long> tallySeq) {
         for (Parsed p : parsed) {
-            if (p.event() instanceof BallotCast b && b.receipt().equals(receipt)) {
-                boolean counts = latest.get(b.panelId()).get(b.voter()) == b;
-                String status = counts
-                        ? (tallied.contains(b.panelId()) ? "it is the version that counts, and the recomputed tally includes it"
-                                                          : "it is the version that counts; the panel has not been tallied yet")
-                        : "a later version from the same voter replaced it";
-                return Check.pass("receipt", "ballot " + receipt + " is entry " + p.entry().seq() + " of panel " + b.panelId() + "; " + status);
+            if (p.event() instanceof BallotEntry b && b.receipt().equals(receipt)) {
+                boolean counts = latestOfKind.get(b.panelId() + "/" + b.ballotKind() + "/" + b.voter()) == b;
+                TallyComputed tally = tallied.get(b.panelId());
+                String what = b.ballotKind() + " ballot " + receipt + " is entry " + p.entry().seq() + " of panel " + b.panelId() + "; ";
+                String status;
+                if (!counts) {
+                    status = "a later version of the same voter's " + b.ballotKind() + " ballot replaced it";
+                } else if (tally == null) {
+                    status = "it is the version that counts; the panel has not been tallied yet";
+                } else if (p.entry().seq() > tallySeq.get(b.panelId())) {
+                    return Check.fail("receipt", what + "it was recorded after the panel's tally, so it was not counted");
+                } else if (b instanceof BallotCast && tally.ballotsRoot() != null) {
+                    CountedBallots.Leaf leaf = CountedBallots.of(latest.get(b.panelId()).values()).leaf(receipt).orElseThrow();
+                    if (!leaf.proof().verify(leaf.leafHash(), tally.ballotsRoot())) {
+                        return Check.fail("receipt", what + "but it has no valid inclusion proof under the tally's ballots root");
+                    }
+                    status = "it is the version that counts: leaf " + leaf.index() + " of the counted ballots, its inclusion proof of "
+                            + leaf.proof().path().size() + " hashes leads to the tally's ballots root " + tally.ballotsRoot();
+                } else if (b instanceof BallotCast || b.ballotKind().equals("comparison") || b.ballotKind().equals("ranking")) {
+                    status = "it is the version that counts, and the recomputed tally includes it"
+                            + (tally.ballotsRoot() == null ? " (the tally has no Merkle root of its ballots, so there is no inclusion proof)" : "");
+                } else {
+                    status = "it is the version that counts, one of the " + b.ballotKind() + " ballots the tally's details count"
+                            + " (only weight ballots are leaves of the ballots root, so there is no inclusion proof)";
+                }
+                return Check.pass("receipt", what + status);
             }
         }
-        return Check.fail("receipt", "no published ballot has receipt " + receipt);
+        return Check.fail("receipt", "no published ballot of any kind has receipt " + receipt);
     }
 
     private static List<Check> reportFile(List<LedgerEntry> entries, Path reportJson) {

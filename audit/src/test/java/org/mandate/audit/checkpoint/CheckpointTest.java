@@ -56,7 +56,7 @@ class CheckpointTest {
         assertThrows(IllegalArgumentException.class, () -> SignedCheckpoint.parse(text.trim()), "missing newline");
         assertThrows(IllegalArgumentException.class, () -> SignedCheckpoint.parse(text.replace("{\"checkpoint\":", "{ \"checkpoint\":")), "extra space");
         assertThrows(IllegalArgumentException.class, () -> SignedCheckpoint.parse(text.replace("\"signer\":\"log\"", "\"signer\":\"Log\"")));
-        assertTrue(signed.fileName().matches("checkpoint-0{10}12\\.json"), signed.fileName());
+        assertTrue(signed.fileName().matches("checkpoint-0{10}17\\.json"), signed.fileName());
     }
 
     @Test
@@ -101,15 +101,15 @@ class CheckpointTest {
         SignedCheckpoint cosigned = CheckpointSigner.cosignIfConsistent(latest, seen, tree.consistencyProof(5, entries.size()), "regulator", regulator);
         assertEquals(2, cosigned.signatures().size());
 
-        // The operator rewrites entry 1 (a ballot) and re-chains everything after it: the old checkpoint no longer fits.
+        // The operator rewrites entry 4 (a ballot) and re-chains everything after it: the old checkpoint no longer fits.
         List<LedgerEntry> forged = new ArrayList<>();
         LedgerEntry previous = null;
         for (LedgerEntry e : entries) {
-            String payload = e.seq() == 1 ? e.payload().replace("0.6", "0.7") : e.payload();
+            String payload = e.seq() == 4 ? e.payload().replace("0.6", "0.7") : e.payload();
             previous = HashChain.next(previous, e.kind(), payload);
             forged.add(previous);
         }
-        assertFalse(forged.get(1).payload().equals(entries.get(1).payload()), "the forgery changed the ballot");
+        assertFalse(forged.get(4).payload().equals(entries.get(4).payload()), "the forgery changed the ballot");
         MerkleTree forgedTree = MerkleTree.ofLedger(forged);
         SignedCheckpoint forgedLatest = CheckpointSigner.sign(Checkpoint.of(ORIGIN, forged, AT.plusSeconds(60)), "log", log);
         assertThrows(IllegalArgumentException.class, () -> CheckpointSigner.cosignIfConsistent(forgedLatest, seen,

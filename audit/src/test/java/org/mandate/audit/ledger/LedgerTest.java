@@ -46,6 +46,9 @@ class LedgerTest {
         assertEquals("voted mandate", view.last(EvaluationRecorded.class).orElseThrow().event().label());
         assertEquals(0.22, view.last(EvaluationRecorded.class).orElseThrow().event().metrics().get("provider_fairness").value());
         assertTrue(view.lastTally(8).isEmpty());
+        assertEquals(Fixtures.configuration(), view.last(PanelConfigured.class).orElseThrow().event());
+        assertEquals(List.of("deliberate", "vote", "closed"), view.all(PhaseChanged.class).stream().map(t -> t.event().to()).toList());
+        assertEquals(StatementModerated.Action.HIDE, view.last(StatementModerated.class).orElseThrow().event().action());
     }
 
     @Test
@@ -53,10 +56,10 @@ class LedgerTest {
         Ledger ledger = new Ledger();
         assertThrows(IllegalArgumentException.class, () -> ledger.append("Phase", "{}"));
         assertThrows(IllegalArgumentException.class, () -> ledger.append("phase\nx", "{}"));
-        assertThrows(IllegalArgumentException.class, () -> ledger.append("phase", "{\"b\":1,\"a\":2}"));
-        assertThrows(IllegalArgumentException.class, () -> ledger.append("phase", "not json"));
+        assertThrows(IllegalArgumentException.class, () -> ledger.append("note", "{\"b\":1,\"a\":2}"));
+        assertThrows(IllegalArgumentException.class, () -> ledger.append("note", "not json"));
         assertEquals(0, ledger.size());
-        ledger.append("phase", "{\"a\":2,\"b\":1}");
+        ledger.append("note", "{\"a\":2,\"b\":1}");
         assertEquals(1, ledger.size());
     }
 

@@ -91,13 +91,18 @@ class ReportBrowserTest {
 
     @Test
     void theReportWithTradeOffCurveAndStrataRendersCleanlyInBothLanguages(@TempDir Path dir) throws IOException {
-        WrittenReport w = ReportWriter.write(ReportFixtures.input(TITLE),
+        WrittenReport w = ReportWriter.write(ReportFixtures.full(TITLE),
                 new ReportSections(ReportSectionsTest.curve(), List.of(ReportSectionsTest.turnout())), dir);
         check(w.indexHtml(), "en", headings(false, true), "report-en");
         assertTrue(driver.findElement(By.cssSelector("a[hreflang=fr]")).getAttribute("href").endsWith("/index.fr.html"),
                 "the English page links to the French one");
         assertFalse(driver.findElements(By.cssSelector("section[aria-labelledby=tradeoff] svg")).isEmpty(), "the trade-off chart is drawn");
         assertFalse(driver.findElements(By.cssSelector("section[aria-labelledby=strata] table")).isEmpty(), "the strata table is shown");
+        assertFalse(driver.findElements(By.cssSelector("section[aria-labelledby=mandate] svg")).isEmpty(), "the weights are drawn with their intervals");
+        assertEquals(4, driver.findElements(By.cssSelector("section[aria-labelledby=datasheet] .bad")).size(), "four datasheet fields are not declared");
+        assertEquals("rgba(179, 38, 30, 1)", driver.findElement(By.cssSelector("section[aria-labelledby=datasheet] .bad")).getCssValue("color"),
+                "what is not declared is shown in red");
+        assertFalse(driver.findElements(By.cssSelector("section[aria-labelledby=bridging] table")).isEmpty(), "the bridging statements are shown");
         check(w.indexFrHtml(), "fr", headings(true, true), "report-fr");
         assertTrue(driver.findElement(By.cssSelector("a[hreflang=en]")).getAttribute("href").endsWith("/index.html"),
                 "the French page links to the English one");
@@ -110,10 +115,13 @@ class ReportBrowserTest {
         h.put("contents", fr ? "Sommaire" : "Contents");
         h.put("summary", fr ? "En bref" : "In short");
         h.put("panel", fr ? "Le panel citoyen" : "The citizen panel");
+        h.put("timeline", fr ? "Calendrier" : "Timeline");
         if (sections) h.put("strata", fr ? "Qui a participé" : "Who took part");
+        h.put("bridging", fr ? "Là où les groupes s'accordent" : "Where the groups agreed");
         h.put("mandate", fr ? "Le mandat" : "The mandate");
         h.put("results", fr ? "Résultats par objectif" : "Results per objective");
         if (sections) h.put("tradeoff", fr ? "L'arbitrage" : "The trade-off");
+        h.put("datasheet", fr ? "Les données et les personnes derrière elles" : "The data and the people behind it");
         h.put("provenance", fr ? "Provenance de l'entraînement" : "Training provenance");
         h.put("ledger", fr ? "Vérification du registre" : "Verification of the record");
         return h;

@@ -47,7 +47,7 @@ class ReportWriterTest {
         assertTrue(html.contains(Fixtures.mandate().sha256()));
         assertTrue(html.contains("matches the mandate"));
         assertTrue(html.contains("Verified:"));
-        assertTrue(html.contains("mandate.jar verify"));
+        assertTrue(html.contains("./mandate verify --bundle bundle"));
         assertTrue(html.contains("0.2900") && html.contains("0.3100"), "metric values of both runs");
         assertTrue(html.contains("cd".repeat(32)), "data hash from the manifest");
         assertTrue(html.contains("Payoff table"));
@@ -82,7 +82,7 @@ class ReportWriterTest {
         Map<String, Object> json = Json.parseObject(text);
         assertEquals(text, CanonicalJson.write(json), "report.json is canonical");
 
-        assertEquals(1L, json.get("schema_version"));
+        assertEquals(2L, json.get("schema_version"));
         assertEquals(TITLE, json.get("title"));
         assertEquals("2026-11-23T09:00:00Z", json.get("generated_at"));
         Map<?, ?> panel = (Map<?, ?>) json.get("panel");
