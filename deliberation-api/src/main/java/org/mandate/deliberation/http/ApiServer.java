@@ -9,6 +9,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.mandate.audit.ledger.ChainVerification;
 import org.mandate.audit.ledger.HashChain;
 import org.mandate.audit.ledger.LedgerEntry;
+import org.mandate.deliberation.jobs.TrainingJobs;
+import org.mandate.deliberation.jobs.TrainingSettings;
 import org.mandate.deliberation.ledger.LedgerStore;
 import org.mandate.deliberation.opinion.OpinionGroup;
 import org.mandate.deliberation.opinion.OpinionMap;
@@ -18,13 +20,13 @@ import org.mandate.deliberation.opinion.StatementStanding;
 import org.mandate.deliberation.service.BallotService;
 import org.mandate.deliberation.service.CastBallot;
 import org.mandate.deliberation.service.CreatedPanel;
+import org.mandate.deliberation.service.DelegationService;
 import org.mandate.deliberation.service.Member;
 import org.mandate.deliberation.service.MemberService;
 import org.mandate.deliberation.service.Moderation;
 import org.mandate.deliberation.service.PanelService;
 import org.mandate.deliberation.service.Phase;
 import org.mandate.deliberation.service.PublishedMandate;
-import org.mandate.deliberation.service.Receipt;
 import org.mandate.deliberation.service.Refused;
 import org.mandate.deliberation.service.Session;
 import org.mandate.deliberation.service.Stance;
@@ -33,6 +35,12 @@ import org.mandate.deliberation.service.StatementService;
 import org.mandate.deliberation.service.StatementVote;
 import org.mandate.deliberation.service.TallyOutcome;
 import org.mandate.deliberation.service.TallyService;
+import org.mandate.deliberation.service.VoteSettingsService;
+import org.mandate.deliberation.web.VotePage;
+import org.mandate.deliberation.service.StrataService;
+import org.mandate.deliberation.service.SweepService;
+import org.mandate.deliberation.web.LearnPage;
+import org.mandate.deliberation.web.OrganisePage;
 import org.mandate.deliberation.web.WebPages;
 import org.mandate.objectives.ballot.BallotRejected;
 import org.mandate.objectives.catalogue.Catalogue;
@@ -72,6 +80,11 @@ public final class ApiServer implements AutoCloseable {
     private final TallyService tallies;
     private final LedgerStore ledger;
     private final StatementService statements;
+    private final BallotRoutes ballotRoutes;
+    private final DelegationRoutes delegationRoutes;
+    private final StrataRoutes strataRoutes;
+    private final SweepRoutes sweepRoutes;
+    private final TrainingJobs trainingJobs;
     private final RateLimiter limiter;
     private final List<ApiRoute> routes;
     private final String openApi;
@@ -84,12 +97,22 @@ public final class ApiServer implements AutoCloseable {
 
     /** Wires the services over one database; {@code limiter} bounds each caller's request rate. */
     public ApiServer(Jdbi jdbi, RateLimiter limiter) {
+        this(jdbi, limiter, TrainingSettings.defaults(java.nio.file.Path.of("mandate-runs")));
+    }
+
+    /** As above; {@code training} says what training runs train on and where their models are written. */
+    public ApiServer(Jdbi jdbi, RateLimiter limiter, TrainingSettings training) {
         this.panels = new PanelService(jdbi);
         this.members = new MemberService(jdbi);
         this.ballots = new BallotService(jdbi);
         this.tallies = new TallyService(jdbi);
         this.ledger = new LedgerStore(jdbi);
         this.statements = new StatementService(jdbi);
+        this.ballotRoutes = new BallotRoutes(ballots, new VoteSettingsService(jdbi));
+        this.delegationRoutes = new DelegationRoutes(new DelegationService(jdbi));
+        this.strataRoutes = new StrataRoutes(new StrataService(jdbi), members);
+        this.sweepRoutes = new SweepRoutes(new SweepService(jdbi));
+        this.trainingJobs = new TrainingJobs(jdbi, training);
         this.limiter = limiter;
         this.routes = routeTable();
         this.openApi = CanonicalJson.write(OpenApiDocument.build(routes));
@@ -97,13 +120,22 @@ public final class ApiServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            // the organiser's uploads (strata, sweeps) are the only multipart forms; without a bound a form post could fill the disk
+            config.jetty.multipartConfig.maxFileSize(OrganisePage.MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(OrganisePage.MAX_UPLOAD_BYTES + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyProblems()));
             // No CORS plugin: browsers on other origins may not call this API unless an operator adds one deliberately.
             config.routes.before(this::securityHeaders);
             config.routes.before(this::rateLimit);
-            for (ApiRoute r : routes) config.routes.addHttpHandler(r.method().equals("GET") ? HandlerType.GET : HandlerType.POST, r.path(), r.handler());
+            for (ApiRoute r : routes) config.routes.addHttpHandler(HandlerType.findOrCreate(r.method()), r.path(), r.handler());
             config.routes.get("/openapi.json", ctx -> ctx.status(200).contentType(JSON).result(openApi));
             config.routes.get("/docs", ctx -> pages.apiDocs(ctx, routes));
             pages.register(config.routes);
+            new LearnPage(pages, panels, new SweepService(jdbi)).register(config.routes);
+            new OrganisePage(pages, panels, members, ballots, tallies, statements, new StrataService(jdbi), new SweepService(jdbi),
+                    new VoteSettingsService(jdbi)).register(config.routes);
+            new VotePage(pages, panels, ballots, new VoteSettingsService(jdbi), new DelegationService(jdbi)).register(config.routes);
             problems(config.routes);
         });
     }
@@ -127,6 +159,8 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        trainingJobs.close();
+        ballots.close();
     }
 
     private List<ApiRoute> routeTable() {
@@ -160,13 +194,17 @@ public final class ApiServer implements AutoCloseable {
         t.add(new ApiRoute("GET", "/api/panels/{id}/opinions", "opinionMap",
                 "Opinion groups (PCA + k-means of the statement votes), positions, representative statements, consensus", "seat",
                 none, none, 200, List.of(401, 403, 404), this::opinionMap));
-        t.add(new ApiRoute("POST", "/api/panels/{id}/ballots", "castBallot", "Cast a ballot of points out of 100 per objective (phase vote)", "member",
-                none, List.of("points:points"), 201, List.of(400, 401, 403, 404, 409, 413, 422), this::castBallot));
+        t.addAll(ballotRoutes.routes());
+        t.addAll(delegationRoutes.routes());
         t.add(new ApiRoute("POST", "/api/panels/{id}/tally", "tally", "Close voting and tally the panel into a mandate", "organiser",
                 none, none, 200, List.of(401, 403, 404, 409), this::tally));
         t.add(new ApiRoute("GET", "/api/panels/{id}/mandate", "mandate", "The panel's published mandate", "none", none, none, 200, List.of(404), this::mandate));
         t.add(new ApiRoute("GET", "/api/ledger", "ledger", "The whole ledger with its verification", "none", none, none, 200, ok, this::exportLedger));
         t.add(new ApiRoute("GET", "/api/receipts/{hash}", "receipt", "Check that a ballot receipt is in the record", "none", none, none, 200, List.of(404), this::receipt));
+        t.addAll(strataRoutes.routes());
+        t.addAll(sweepRoutes.routes());
+        t.addAll(new TrainingRunRoutes(trainingJobs).routes());
+        t.addAll(new RecommendationRoutes(trainingJobs, panels).routes());
         return List.copyOf(t);
     }
 
@@ -378,21 +416,6 @@ public final class ApiServer implements AutoCloseable {
         json(ctx, 200, Map.of("panel", panels.moveTo(id, bearer(ctx), Phase.of(body.text("phase"))).toJson()));
     }
 
-    private void castBallot(Context ctx) {
-        long id = panelId(ctx);
-        RequestBody body = RequestBody.read(ctx, MAX_BODY_BYTES);
-        Receipt r = ballots.submit(id, bearer(ctx), body.numbers("points"));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("receipt", r.receipt());
-        out.put("panel", r.panelId());
-        out.put("voter_id", r.voterId());
-        out.put("version", r.version());
-        out.put("ledger_seq", r.ledgerSeq());
-        out.put("cast_at", r.castAt().toString());
-        out.put("ballot", r.ballot());
-        json(ctx, 201, out);
-    }
-
     private void tally(Context ctx) {
         TallyOutcome t = tallies.tally(panelId(ctx), bearer(ctx));
         json(ctx, 200, mandateJson(t.panelId(), t.mandate().sha256(), t.tallyEntry(), t.mandateEntry()));
@@ -442,6 +465,7 @@ public final class ApiServer implements AutoCloseable {
         out.put("receipt", hash);
         out.put("in_record", true);
         out.put("counts", b.counts());
+        out.put("kind", b.kind());
         out.put("panel", b.panelId());
         out.put("version", b.version());
         out.put("entry", entryJson(entry));
@@ -459,7 +483,7 @@ public final class ApiServer implements AutoCloseable {
         return json;
     }
 
-    private static long panelId(Context ctx) {
+    static long panelId(Context ctx) {
         String raw = ctx.pathParam("id");
         try {
             return Long.parseLong(raw);
@@ -478,14 +502,14 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** The token from {@code Authorization: Bearer <token>}, or null (the service answers 401). */
-    private static String bearer(Context ctx) {
+    static String bearer(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
         String token = header.substring(7).strip();
         return token.isEmpty() ? null : token;
     }
 
-    private static void json(Context ctx, int status, Object body) {
+    static void json(Context ctx, int status, Object body) {
         ctx.status(status).contentType(JSON).result(CanonicalJson.write(body));
     }
 
@@ -538,6 +562,11 @@ public final class ApiServer implements AutoCloseable {
             return;
         }
         if (p.status() == 401) ctx.header("WWW-Authenticate", "Bearer");
-        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(CanonicalJson.write(p.toJson(ctx.path())));
+        // detail and title in French when Accept-Language prefers it; the type stays the same
+        Locale language = WebPages.negotiate(ctx.header("Accept-Language"));
+        p = p.in(language);
+        ctx.header("Content-Language", language.getLanguage());
+        // bytes, not a string: the server would encode a string in ISO-8859-1 for this media type, and JSON is UTF-8
+        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(CanonicalJson.write(p.toJson(ctx.path())).getBytes(StandardCharsets.UTF_8));
     }
 }

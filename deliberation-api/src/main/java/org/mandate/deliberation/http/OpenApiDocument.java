@@ -82,6 +82,27 @@ public final class OpenApiDocument {
             case "stance" -> Map.of("type", "string", "enum", List.of("agree", "disagree", "pass"));
             case "phase" -> Map.of("type", "string", "enum", List.of("learn", "deliberate", "vote", "closed"));
             case "lang" -> Map.of("type", "string", "enum", List.of("en", "fr"));
+            case "ballotKind" -> Map.of("type", "string", "enum", List.of("weights", "floors", "comparison", "ranking", "approval"),
+                    "description", "the ballot's kind (default weights); the body carries that kind's field");
+            case "ballotKinds" -> Map.of("type", "array", "items", schema("ballotKind"),
+                    "description", "exactly one of weights, comparison, ranking (they decide the weights), optionally floors and approval");
+            case "floors" -> Map.of("type", "object", "additionalProperties", Map.of("type", "number"),
+                    "description", "kind floors: per objective id, the level of its headline metric to guarantee (a ceiling for a minimised metric)");
+            case "comparisons" -> Map.of("type", "array", "items", Map.of("type", "object", "properties", Map.of(
+                            "a", Map.of("type", "string"), "b", Map.of("type", "string"),
+                            "preference", Map.of("type", "integer", "minimum", -10, "maximum", 10))),
+                    "description", "kind comparison: slate ids from the vote settings; preference < 0 when a is better, > 0 when b is");
+            case "ranking" -> Map.of("type", "array", "items", Map.of("oneOf", List.of(Map.of("type", "string"),
+                            Map.of("type", "array", "items", Map.of("type", "string")))),
+                    "description", "kind ranking: proposal ids best first; an array groups proposals ranked equal");
+            case "votes" -> Map.of("type", "object", "additionalProperties", Map.of("type", "boolean"),
+                    "description", "kind approval: per rule id, true (yes) or false (no); leave a rule out to abstain");
+            case "slates" -> Map.of("type", "array", "items", Map.of("type", "object"),
+                    "description", "{id, produced_under, metrics}: metrics measure every objective on the menu");
+            case "proposals" -> Map.of("type", "array", "items", Map.of("type", "object"),
+                    "description", "{id, label, weights}: weights over the menu summing to 1");
+            case "items" -> Map.of("type", "array", "items", Map.of("type", "object"),
+                    "description", "{id, label, forbid_attribute}: a data-use rule; if it passes the trainer may not read the attribute");
             default -> Map.of("type", type);
         };
     }

@@ -9,6 +9,7 @@ import org.mandate.audit.ledger.LedgerEntry;
 import org.mandate.objectives.json.CanonicalJson;
 import org.mandate.objectives.json.Json;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * The ledger table as a hash chain. Appends are serialised by an EXCLUSIVE lock on the table, held
  * until the appending transaction ends, so two writers never both extend the same head (readers are not
- * blocked); the schema's prev_hash uniqueness and head trigger are the second line of defence.
+ * blocked); the schema's prev_hash uniqueness and head trigger are the second line of defence. A batch
+ * of entries ({@link #appendAll}) takes the lock and reads the head once and inserts in one round trip:
+ * the group commit that lets many ballots share one transaction and one WAL flush.
  */
 public final class LedgerStore {
 
@@ -42,18 +45,58 @@ public final class LedgerStore {
      * ends: keep the work after an append short.
      */
     public LedgerEntry append(Handle handle, String kind, String canonicalPayload) {
+        return appendAll(handle, List.of(new Append(kind, canonicalPayload))).getFirst();
+    }
+
+    /** An entry to append: its kind and its canonical JSON payload. */
+    public record Append(String kind, String canonicalPayload) {}
+
+    /**
+     * Takes the append lock inside the caller's transaction (a no-op when it already holds it). Callers
+     * that must read state the ledger lock protects before building their entries (ballot versions) take
+     * it first; every ledger writer takes its panel row lock before this one, never after.
+     */
+    public void lock(Handle handle) {
         if (!handle.isInTransaction()) throw new IllegalStateException("ledger appends must run inside a transaction");
-        requireValid(kind, canonicalPayload);
         handle.execute("LOCK TABLE ledger IN EXCLUSIVE MODE");
+    }
+
+    /**
+     * Appends entries, in order, inside the caller's transaction: one lock, one head read, one batched
+     * insert. They commit or roll back together with the caller's other writes.
+     */
+    public List<LedgerEntry> appendAll(Handle handle, List<Append> appends) {
+        for (Append a : appends) requireValid(a.kind(), a.canonicalPayload());
+        return appendWritten(handle, appends);
+    }
+
+    /**
+     * {@link #appendAll} for payloads this process has just written with {@link CanonicalJson#write} (the
+     * ballot writer's): canonical by construction, so the re-parse that guards other callers is skipped on
+     * the hot path. The kind is still checked, and the schema checks it again.
+     */
+    public List<LedgerEntry> appendWritten(Handle handle, List<Append> appends) {
+        if (!handle.isInTransaction()) throw new IllegalStateException("ledger appends must run inside a transaction");
+        for (Append a : appends) {
+            if (a.kind() == null || !KIND.matcher(a.kind()).matches()) throw new IllegalArgumentException("ledger kind must match [a-z][a-z0-9_]*, got " + a.kind());
+            if (a.canonicalPayload() == null) throw new IllegalArgumentException("ledger payload is missing");
+        }
+        if (appends.isEmpty()) return List.of();
+        lock(handle);
         // Under READ COMMITTED this statement sees every append committed before the lock was granted.
         LedgerEntry head = handle.createQuery("SELECT seq, kind, payload, prev_hash, hash FROM ledger ORDER BY seq DESC LIMIT 1")
                 .map(ENTRY).findOne().orElse(null);
-        LedgerEntry next = HashChain.next(head, kind, canonicalPayload);
-        handle.createUpdate("INSERT INTO ledger (seq, kind, payload, prev_hash, hash) VALUES (:seq, :kind, :payload, :prevHash, :hash)")
-                .bind("seq", next.seq()).bind("kind", next.kind()).bind("payload", next.payload())
-                .bind("prevHash", next.prevHash()).bind("hash", next.hash())
-                .execute();
-        return next;
+        List<LedgerEntry> out = new ArrayList<>(appends.size());
+        var batch = handle.prepareBatch("INSERT INTO ledger (seq, kind, payload, prev_hash, hash) VALUES (:seq, :kind, :payload, :prevHash, :hash)");
+        for (Append a : appends) {
+            LedgerEntry next = HashChain.next(head, a.kind(), a.canonicalPayload());
+            batch.bind("seq", next.seq()).bind("kind", next.kind()).bind("payload", next.payload())
+                    .bind("prevHash", next.prevHash()).bind("hash", next.hash()).add();
+            out.add(next);
+            head = next;
+        }
+        batch.execute();
+        return out;
     }
 
     /** Every entry, in chain order: the export an auditor verifies offline. */
@@ -73,7 +116,7 @@ public final class LedgerStore {
         return HashChain.verify(entries());
     }
 
-    /** The {@code ballot} entry that published the ballot with this receipt, if it is in the record. */
+    /** The ballot entry (of any kind: {@code ballot}, {@code ballot_floors}, ...) that published the ballot with this receipt, if it is in the record. */
     public Optional<LedgerEntry> findReceipt(String receipt) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT l.seq, l.kind, l.payload, l.prev_hash, l.hash

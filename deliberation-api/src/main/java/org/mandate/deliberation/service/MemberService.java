@@ -14,7 +14,8 @@ import static org.mandate.deliberation.service.Refused.Kind.WRONG_PHASE;
 
 /**
  * Seats on a panel: the organiser issues single-use invitation tokens, a citizen redeems one for a
- * pseudonymous seat and a bearer session token. Only hashes of both kinds of token are stored.
+ * pseudonymous seat and a bearer session token. Only hashes of both kinds of token are stored. An
+ * invitation issued from a strata file ({@link StrataService}) hands its attributes to the member.
  */
 public final class MemberService {
 
@@ -69,6 +70,11 @@ public final class MemberService {
             if (panel.phase() == Phase.CLOSED) throw new Refused(WRONG_PHASE, "panel " + panel.id() + " is closed");
             Member member = insertMember(h, spent.panelId(), Member.Role.MEMBER, spent.id());
             insertSession(h, member, session);
+            // the strata the organiser gave this invitation become the member's (none for a plain invitation)
+            h.createUpdate("""
+                            INSERT INTO member_attributes (member_id, name, value)
+                            SELECT :member, name, value FROM invitation_attributes WHERE invitation_id = :invitation""")
+                    .bind("member", member.id()).bind("invitation", spent.id()).execute();
             return new Session(member, session);
         });
     }
@@ -80,6 +86,15 @@ public final class MemberService {
         } catch (Refused e) {
             return Optional.empty();
         }
+    }
+
+    /** The organiser of this panel holding {@code token}: 401 for a bad token, 404 for an unknown panel, 403 for anyone else. */
+    public Member requireOrganiser(long panelId, String token) {
+        return jdbi.withHandle(h -> {
+            Member m = Sessions.authenticate(h, token);
+            Panels.find(h, panelId).orElseThrow(() -> Panels.notFound(panelId));
+            return Sessions.requireOrganiser(m, panelId);
+        });
     }
 
     /** How many members (not counting the organiser) a panel has. */

@@ -14,7 +14,10 @@ public final class Refused extends RuntimeException {
         WRONG_PHASE("wrong-phase", "Not possible in the panel's current phase", 409),
         ALREADY_TALLIED("already-tallied", "The panel has already been tallied", 409),
         NO_BALLOTS("no-ballots", "There are no ballots to tally", 409),
-        INVALID("invalid-request", "Invalid request", 422);
+        INVALID("invalid-request", "Invalid request", 422),
+        INVALID_STRATA("invalid-strata", "Invalid strata file", 422),
+        INVALID_SWEEP("invalid-sweep", "Invalid sweep file", 422),
+        NO_SWEEP("no-sweep", "No trade-off sweep for this panel", 404);
 
         private final String slug;
         private final String title;

@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.mandate.audit.ledger.LedgerEntry;
+import org.mandate.audit.ledger.StatementModerated;
 import org.mandate.deliberation.ledger.LedgerStore;
 import org.mandate.deliberation.opinion.OpinionAnalysis;
 import org.mandate.deliberation.opinion.OpinionMap;
@@ -96,7 +97,8 @@ public final class StatementService {
 
     /**
      * Hides a statement from the panel, for a reason that is published: the {@code moderation} ledger
-     * entry names the panel, the statement, the SHA-256 of its text, the reason and the organiser.
+     * entry ({@link StatementModerated}) names the panel, the statement, the SHA-256 of its text, the reason
+     * and the moderator's role.
      */
     public Moderation hide(long panelId, String organiserToken, long statementId, String reason) {
         String why = reason == null ? "" : reason.strip();
@@ -112,15 +114,11 @@ public final class StatementService {
                     .mapTo(Long.class).findOne().orElseThrow(() -> noStatement(panelId, statementId));
             Statement s = statement(h, panelId, statementId);
             if (s.hidden()) throw new Refused(INVALID, "statement " + statementId + " is already hidden");
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("action", "hide_statement");
-            entry.put("panel", panelId);
-            entry.put("statement", statementId);
-            entry.put("statement_sha256", CanonicalJson.sha256Hex(s.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            entry.put("reason", why);
-            entry.put("by", organiser.voterId());
-            entry.put("at", Tokens.now().toString());
-            LedgerEntry e = ledger.append(h, "moderation", CanonicalJson.write(entry));
+            // The moderator is named by role only: moderation is accountable as an office, not as a person.
+            StatementModerated moderated = new StatementModerated(panelId, statementId,
+                    CanonicalJson.sha256Hex(s.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)), StatementModerated.Action.HIDE, why,
+                    Member.Role.ORGANISER.id(), Tokens.now().toString());
+            LedgerEntry e = ledger.append(h, moderated.kind(), moderated.canonicalJson());
             h.createUpdate("INSERT INTO statement_hidings (statement_id, reason, ledger_seq) VALUES (:s, :r, :seq)")
                     .bind("s", statementId).bind("r", why).bind("seq", e.seq()).execute();
             return new Moderation(panelId, statementId, why, organiser.voterId(), e);

@@ -32,6 +32,15 @@ public final class Messages {
         return new MessageFormat(pattern.replace("'", "''"), locale).format(args);
     }
 
+    /**
+     * A service's refusal for a page, in the reader's language when a translation is known; otherwise as
+     * written (some page messages, such as the CSRF one, are already in the reader's language).
+     */
+    public static String problem(Locale locale, String detail) {
+        return org.mandate.deliberation.http.ProblemTranslation.isTranslated(detail)
+                ? org.mandate.deliberation.http.ProblemTranslation.detail(detail, locale) : detail;
+    }
+
     private static Map<String, String> load(String lang) {
         Properties english = read("en");
         Properties p = lang.equals("en") ? english : read(lang);

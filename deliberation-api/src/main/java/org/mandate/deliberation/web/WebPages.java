@@ -61,7 +61,8 @@ public final class WebPages {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Map<String, String> ASSETS = Map.of("app.css", "text/css; charset=utf-8", "ballot.js", "text/javascript; charset=utf-8");
+    private static final Map<String, String> ASSETS = Map.of("app.css", "text/css; charset=utf-8", "ballot.js", "text/javascript; charset=utf-8",
+            "tradeoff.js", "text/javascript; charset=utf-8");
 
     private final PanelService panels;
     private final MemberService members;
@@ -84,18 +85,11 @@ public final class WebPages {
         r.post("/join", this::join);
         r.post("/signin", this::signIn);
         r.post("/signout", this::signOut);
-        r.get("/panel", this::learn);
         r.get("/panel/deliberate", this::deliberate);
         r.post("/panel/statements", this::postStatement);
         r.post("/panel/statements/{statement}/vote", this::voteOnStatement);
-        r.get("/panel/vote", this::voteForm);
-        r.post("/panel/vote", this::castBallot);
+        // /panel/vote and /panel/delegation: VotePage
         r.get("/receipt", this::checkReceipt);
-        r.get("/organise", this::organise);
-        r.post("/organise/phase", this::movePhase);
-        r.post("/organise/invitations", this::invite);
-        r.post("/organise/statements/{statement}/hide", this::hide);
-        r.post("/organise/tally", this::tally);
         r.get("/assets/{file}", this::asset);
     }
 
@@ -118,7 +112,7 @@ public final class WebPages {
             ctx.redirect("/panel", HttpStatus.SEE_OTHER);
         } catch (Refused e) {
             Map<String, Object> m = model(ctx, null, null);
-            m.put("join_error", e.getMessage());
+            m.put("join_error", Messages.problem(locale(ctx), e.getMessage()));
             render(ctx, e.kind() == Refused.Kind.WRONG_PHASE ? 409 : 401, "home", m);
         }
     }
@@ -141,15 +135,6 @@ public final class WebPages {
         requireCsrf(ctx);
         setCookie(ctx, SESSION_COOKIE, "", 0);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
-    }
-
-    /** The panel's home: its phase and what each objective on its menu means. */
-    private void learn(Context ctx) {
-        Member me = signedIn(ctx);
-        Panel panel = panels.get(me.panelId());
-        Map<String, Object> m = model(ctx, me, panel);
-        m.put("objectives", objectives(panel, locale(ctx)));
-        render(ctx, 200, "learn", m);
     }
 
     private void deliberate(Context ctx) {
@@ -226,7 +211,7 @@ public final class WebPages {
             statements.post(me.panelId(), token(ctx), text);
             ctx.redirect("/panel/deliberate", HttpStatus.SEE_OTHER);
         } catch (Refused e) {
-            deliberatePage(ctx, me, e.kind().status(), e.getMessage(), text);
+            deliberatePage(ctx, me, e.kind().status(), Messages.problem(locale(ctx), e.getMessage()), text);
         }
     }
 
@@ -236,62 +221,6 @@ public final class WebPages {
         long statement = statementId(ctx);
         statements.vote(me.panelId(), token(ctx), statement, Stance.of(form(ctx, "vote")));
         ctx.redirect("/panel/deliberate#s" + statement, HttpStatus.SEE_OTHER);
-    }
-
-    private void voteForm(Context ctx) {
-        Member me = signedIn(ctx);
-        Panel panel = panels.get(me.panelId());
-        Map<String, Object> m = model(ctx, me, panel);
-        List<Map<String, Object>> objectives = objectives(panel, locale(ctx));
-        // a fair first suggestion: equal shares, remainder on the first objectives
-        int n = objectives.size();
-        for (int i = 0; i < n; i++) objectives.get(i).put("value", 100 / n + (i < 100 % n ? 1 : 0));
-        m.put("objectives", objectives);
-        m.put("open", panel.phase() == Phase.VOTE && me.role() == Member.Role.MEMBER);
-        m.put("total", 100);
-        render(ctx, 200, "vote", m);
-    }
-
-    private void castBallot(Context ctx) {
-        requireCsrf(ctx);
-        Member me = signedIn(ctx);
-        Panel panel = panels.get(me.panelId());
-        Map<String, Double> points = new LinkedHashMap<>();
-        Map<String, String> raw = new LinkedHashMap<>();
-        for (String id : panel.menu().objectives()) {
-            String v = Optional.ofNullable(ctx.formParam("points_" + id)).orElse("").strip();
-            raw.put(id, v);
-            points.put(id, parsePoints(v));
-        }
-        try {
-            Receipt r = ballots.submit(panel.id(), token(ctx), points);
-            Map<String, Object> m = model(ctx, me, panel);
-            m.put("receipt", r);
-            render(ctx, 201, "receipt", m);
-        } catch (BallotRejected | Refused e) {
-            Map<String, Object> m = model(ctx, me, panel);
-            List<Map<String, Object>> objectives = objectives(panel, locale(ctx));
-            double total = 0;
-            for (Map<String, Object> o : objectives) {
-                o.put("value", raw.get((String) o.get("id")));
-                Double p = points.get((String) o.get("id"));
-                if (p != null && Double.isFinite(p)) total += p;
-            }
-            m.put("objectives", objectives);
-            m.put("open", panel.phase() == Phase.VOTE && me.role() == Member.Role.MEMBER);
-            m.put("total", total == Math.rint(total) ? String.valueOf((long) total) : String.valueOf(total));
-            m.put("error", e.getMessage());
-            int status = e instanceof Refused f ? f.kind().status()
-                    : ((BallotRejected) e).reason() == BallotRejected.Reason.ALREADY_VOTED ? 409 : 422;
-            render(ctx, status, "vote", m);
-        }
-    }
-
-    /** A typed number; blank is 0 (an untouched field), anything unreadable is NaN so the ballot is refused with its reason. */
-    private static double parsePoints(String v) {
-        if (v.isEmpty()) return 0;
-        if (!v.matches("[0-9]{1,6}([.,][0-9]{1,6})?")) return v.startsWith("-") && v.substring(1).matches("[0-9.]+") ? -1 : Double.NaN;
-        return Double.parseDouble(v.replace(',', '.'));
     }
 
     private void checkReceipt(Context ctx) {
@@ -310,80 +239,6 @@ public final class WebPages {
             }
         }
         render(ctx, status, "check", m);
-    }
-
-    private void organise(Context ctx) {
-        Member me = organiser(ctx);
-        organisePage(ctx, me, 200, null, null);
-    }
-
-    private void organisePage(Context ctx, Member me, int status, List<String> invitations, String error) {
-        Panel panel = panels.get(me.panelId());
-        Map<String, Object> m = model(ctx, me, panel);
-        List<String> next = new ArrayList<>();
-        for (Phase p : Phase.values()) if (p.ordinal() > panel.phase().ordinal()) next.add(p.id());
-        m.put("next_phases", next);
-        m.put("members", members.memberCount(panel.id()));
-        m.put("ballots", ballots.ballotCount(panel.id()));
-        m.put("statements", statements.statements(panel.id()));
-        m.put("invitations", invitations);
-        m.put("error", error);
-        Optional<PublishedMandate> mandate = tallies.mandate(panel.id());
-        if (mandate.isPresent()) {
-            List<Map<String, Object>> weights = new ArrayList<>();
-            Map<String, Object> json = org.mandate.objectives.json.Json.parseObject(mandate.get().mandateEntry().payload());
-            Map<?, ?> published = (Map<?, ?>) ((Map<?, ?>) json.get("mandate")).get("weights");
-            Locale locale = locale(ctx);
-            // in the panel's menu order, the order members saw the objectives in
-            for (String id : panel.menu().objectives()) {
-                if (!(published.get(id) instanceof Number w)) continue;
-                java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
-                f.setMaximumFractionDigits(1);
-                weights.add(Map.of("id", id, "name", Catalogue.get(id).name().in(locale),
-                        "percent", Messages.format(locale, "percent", f.format(w.doubleValue() * 100))));
-            }
-            m.put("mandate_hash", mandate.get().mandateHash());
-            m.put("weights", weights);
-        }
-        render(ctx, status, "organise", m);
-    }
-
-    private void movePhase(Context ctx) {
-        requireCsrf(ctx);
-        Member me = organiser(ctx);
-        panels.moveTo(me.panelId(), token(ctx), Phase.of(form(ctx, "phase")));
-        ctx.redirect("/organise", HttpStatus.SEE_OTHER);
-    }
-
-    private void invite(Context ctx) {
-        requireCsrf(ctx);
-        Member me = organiser(ctx);
-        int count;
-        try {
-            count = Integer.parseInt(form(ctx, "count").strip());
-        } catch (NumberFormatException e) {
-            throw new Refused(Refused.Kind.INVALID, "the number of invitations must be a whole number");
-        }
-        if (count < 1 || count > MAX_INVITATIONS_PER_FORM) {
-            throw new Refused(Refused.Kind.INVALID, "the form creates 1 to " + MAX_INVITATIONS_PER_FORM + " invitations at a time; use the API for more");
-        }
-        List<String> tokens = members.invite(me.panelId(), token(ctx), count);
-        organisePage(ctx, me, 201, tokens, null);
-    }
-
-    private void hide(Context ctx) {
-        requireCsrf(ctx);
-        Member me = organiser(ctx);
-        long statement = statementId(ctx);
-        statements.hide(me.panelId(), token(ctx), statement, form(ctx, "reason"));
-        ctx.redirect("/organise", HttpStatus.SEE_OTHER);
-    }
-
-    private void tally(Context ctx) {
-        requireCsrf(ctx);
-        Member me = organiser(ctx);
-        tallies.tally(me.panelId(), token(ctx));
-        ctx.redirect("/organise", HttpStatus.SEE_OTHER);
     }
 
     private void asset(Context ctx) {
@@ -408,7 +263,7 @@ public final class WebPages {
 
     // ---- shared -----------------------------------------------------------------------------------
 
-    private List<Map<String, Object>> objectives(Panel panel, Locale locale) {
+    List<Map<String, Object>> objectives(Panel panel, Locale locale) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String id : panel.menu().objectives()) {
             Objective o = Catalogue.get(id);
@@ -422,7 +277,7 @@ public final class WebPages {
         return out;
     }
 
-    private Map<String, Object> model(Context ctx, Member me, Panel panel) {
+    Map<String, Object> model(Context ctx, Member me, Panel panel) {
         Locale locale = locale(ctx);
         Map<String, Object> m = new HashMap<>();
         m.put("t", Messages.of(locale));
@@ -440,7 +295,7 @@ public final class WebPages {
         return m;
     }
 
-    private static void render(Context ctx, int status, String template, Map<String, Object> model) {
+    static void render(Context ctx, int status, String template, Map<String, Object> model) {
         ctx.header("Cache-Control", "no-store");
         ctx.status(status).contentType("text/html; charset=utf-8").result(Templates.render(template, model));
     }
@@ -454,31 +309,32 @@ public final class WebPages {
         m.put("other_lang", locale.getLanguage().equals("fr") ? "en" : "fr");
         m.put("path", ctx.path());
         m.put("status", status);
+        detail = Messages.problem(locale, detail);
         m.put("detail", status == 401 ? Messages.of(locale).get("error.signin") + " (" + detail + ")" : detail);
         render(ctx, status, "error", m);
     }
 
-    private Optional<Member> current(Context ctx) {
+    Optional<Member> current(Context ctx) {
         String token = token(ctx);
         return token == null ? Optional.empty() : members.authenticate(token);
     }
 
-    private Member signedIn(Context ctx) {
+    Member signedIn(Context ctx) {
         return current(ctx).orElseThrow(() -> new Refused(Refused.Kind.UNAUTHORISED, "no valid session"));
     }
 
-    private Member organiser(Context ctx) {
+    Member organiser(Context ctx) {
         Member me = signedIn(ctx);
         if (me.role() != Member.Role.ORGANISER) throw new Refused(Refused.Kind.FORBIDDEN, "only the panel's organiser may do this");
         return me;
     }
 
-    private static String token(Context ctx) {
+    static String token(Context ctx) {
         String t = ctx.cookie(SESSION_COOKIE);
         return t == null || t.isBlank() ? null : t;
     }
 
-    private static String form(Context ctx, String name) {
+    static String form(Context ctx, String name) {
         String v = ctx.formParam(name);
         if (v == null) throw new Refused(Refused.Kind.INVALID, "the form field '" + name + "' is missing");
         return v;
@@ -499,7 +355,7 @@ public final class WebPages {
         return cookie;
     }
 
-    private static void requireCsrf(Context ctx) {
+    static void requireCsrf(Context ctx) {
         String cookie = ctx.cookie(CSRF_COOKIE);
         String field = ctx.formParam("csrf");
         if (cookie == null || field == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8))) {
@@ -508,7 +364,7 @@ public final class WebPages {
     }
 
     /** HttpOnly and SameSite=Strict always; Secure when the request came over HTTPS (directly or via a proxy). */
-    private static void setCookie(Context ctx, String name, String value, int maxAge) {
+    static void setCookie(Context ctx, String name, String value, int maxAge) {
         boolean https = "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
         StringBuilder c = new StringBuilder(name).append('=').append(value).append("; Path=/; HttpOnly; SameSite=Strict");
         if (maxAge >= 0) c.append("; Max-Age=").append(maxAge);
@@ -543,7 +399,7 @@ public final class WebPages {
     }
 
 
-    private static long statementId(Context ctx) {
+    static long statementId(Context ctx) {
         try {
             return Long.parseLong(ctx.pathParam("statement"));
         } catch (NumberFormatException e) {
