@@ -5,12 +5,20 @@ import org.mandate.audit.checkpoint.SignedCheckpoint;
 import org.mandate.audit.ledger.EvaluationRecorded;
 import org.mandate.audit.ledger.LedgerEntry;
 import org.mandate.audit.ledger.LedgerEvent;
+import org.mandate.audit.ledger.MemberSelection;
+import org.mandate.audit.ledger.PanelConfigured;
+import org.mandate.audit.ledger.PhaseChanged;
 import org.mandate.audit.ledger.TrainingRunRecorded;
+import org.mandate.audit.report.BridgingStatement;
+import org.mandate.audit.report.Datasheet;
 import org.mandate.audit.report.LedgerSummary;
 import org.mandate.audit.report.PanelSummary;
 import org.mandate.audit.report.ReportInput;
+import org.mandate.audit.report.ReportSections;
 import org.mandate.audit.report.ReportWriter;
 import org.mandate.audit.report.RunSummary;
+import org.mandate.audit.report.StrataTable;
+import org.mandate.audit.report.VerificationSummary;
 import org.mandate.audit.report.WrittenReport;
 import org.mandate.audit.verify.BundleLayout;
 import org.mandate.audit.verify.VerifyOptions;
@@ -24,7 +32,17 @@ import org.mandate.deliberation.service.CreatedPanel;
 import org.mandate.deliberation.service.MemberService;
 import org.mandate.deliberation.service.PanelService;
 import org.mandate.deliberation.service.Phase;
+import org.mandate.deliberation.opinion.OpinionGroup;
+import org.mandate.deliberation.opinion.OpinionMap;
+import org.mandate.deliberation.opinion.StatementStanding;
+import org.mandate.deliberation.opinion.VoteMatrix;
 import org.mandate.deliberation.service.Session;
+import org.mandate.deliberation.service.Stance;
+import org.mandate.deliberation.service.Statement;
+import org.mandate.deliberation.service.StatementService;
+import org.mandate.deliberation.service.StrataService;
+import org.mandate.deliberation.service.StratifiedInvitation;
+import org.mandate.deliberation.service.StratumMember;
 import org.mandate.deliberation.service.TallyOutcome;
 import org.mandate.deliberation.service.TallyService;
 import org.mandate.objectives.ballot.ObjectiveMenu;
@@ -36,9 +54,12 @@ import org.mandate.objectives.catalogue.ProviderFairness;
 import org.mandate.objectives.catalogue.Relevance;
 import org.mandate.objectives.mandate.Mandate;
 import org.mandate.objectives.metrics.MetricValue;
+import org.mandate.objectives.tally.BootstrapInterval;
 import org.mandate.objectives.tally.MeanRule;
+import org.mandate.objectives.tally.Robustness;
 import org.mandate.objectives.tally.Tally;
 import org.mandate.objectives.tally.TallyRecord;
+import org.mandate.objectives.tally.WeightRule;
 import org.mandate.training.data.InteractionData;
 import org.mandate.training.data.SyntheticBroadcaster;
 import org.mandate.training.run.ModelArtifact;
@@ -55,8 +76,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -73,6 +97,12 @@ public final class DemoPipeline {
     static final String VOTED_DIR = "voted";
     /** The log's name in its checkpoints. */
     static final String ORIGIN = "mandate.demo/ledger";
+    /** Resamples of the bootstrap intervals of the voted weights: about a second even for a large panel. */
+    static final int BOOTSTRAP_RESAMPLES = 1000;
+    /** How many statements the report lists under common ground. */
+    static final int BRIDGING_SHOWN = 3;
+    /** The chance a member votes on a given statement of someone else's: nobody reads everything. */
+    static final double STATEMENT_VOTE_RATE = 0.8;
 
     private final Database db;
     private final DemoConfig config;
@@ -103,7 +133,7 @@ public final class DemoPipeline {
         console.detail("%d training users, %d held-out users (80/20 fold-in of their histories), seed %d",
                 split.trainingUsers().length, split.heldOutUsers().length, config.seed());
 
-        console.step("Panel votes (" + config.members() + " members, rule '" + config.rule() + "' fixed before voting)");
+        console.step("Panel deliberates and votes (" + config.members() + " members, rule '" + config.rule() + "' fixed before voting)");
         PanelVote vote = castBallots(jdbi);
 
         console.step("Tally");
@@ -126,7 +156,7 @@ public final class DemoPipeline {
         printComparison(baseline, voted);
 
         console.step("Ledger, report and offline verification");
-        WrittenReport report = writeReport(outcome, vote, baseline, voted, ledger);
+        WrittenReport report = writeReport(outcome, vote, baseline, voted, ledger, afterVote);
         List<LedgerEntry> entries = ledger.entries();
         SignedCheckpoint head = witnesses.signAndWitness(entries, afterVote);
         console.detail("head checkpoint at %d entries signed by the log and co-signed by the regulator after a consistency proof from %d",
@@ -172,39 +202,126 @@ public final class DemoPipeline {
         }
     }
 
-    /** A panel whose members joined with invitation tokens and voted through the ballot service. */
-    record PanelVote(long panelId, String organiserToken, String name, int members, List<WeightBallot> ballots, String sampleReceipt) {}
+    /**
+     * A panel whose members joined with invitation tokens, deliberated through the statement service and
+     * voted through the ballot service; {@code bridging} is its common ground as the opinion map ranked it.
+     */
+    record PanelVote(long panelId, String organiserToken, String name, int members, List<WeightBallot> ballots, String sampleReceipt,
+                     SyntheticPanel synthetic, List<BridgingStatement> bridging) {}
 
     private PanelVote castBallots(Jdbi jdbi) {
         PanelService panels = new PanelService(jdbi);
         MemberService members = new MemberService(jdbi);
         BallotService ballots = new BallotService(jdbi);
         String name = "Demo panel " + Instant.now().toString().substring(0, 19).replace('T', ' ');
-        CreatedPanel created = panels.create(name, MENU, config.rule(), false);
+        MemberSelection selection = new MemberSelection("sortition", "a synthetic population generated by the demo: no real person", List.of(),
+                "Seats filled by a seeded random draw; each synthetic member has a region and an age band, and some abstain.");
+        CreatedPanel created = panels.create(name, MENU, config.rule(), false, selection);
         long id = created.panel().id();
         String organiser = created.organiserToken();
-        List<String> invitations = members.invite(id, organiser, config.members());
-        // The demo skips learning and deliberation: its members arrive with their minds made up.
+        SyntheticPanel panel = SyntheticPanel.generate(config.members(), config.seed());
+        // One invitation per member carrying their strata, as an organiser's strata file would: the report's
+        // turnout tables are then read back from the stored member attributes.
+        StringBuilder csv = new StringBuilder("region,age_band\n");
+        for (SyntheticPanel.Member m : panel.members()) csv.append(m.region()).append(',').append(m.ageBand()).append('\n');
+        List<StratifiedInvitation> invitations = new StrataService(jdbi).invite(id, organiser, csv.toString());
+        List<Session> sessions = new ArrayList<>(invitations.size());
+        for (StratifiedInvitation invitation : invitations) sessions.add(members.join(invitation.token()));
+        // The demo skips the learn phase: its members arrive knowing the objectives.
+        panels.moveTo(id, organiser, Phase.DELIBERATE);
+        List<BridgingStatement> bridging = deliberate(jdbi, id, organiser, sessions, panel);
         panels.moveTo(id, organiser, Phase.VOTE);
 
-        SyntheticPanel panel = SyntheticPanel.generate(config.members(), config.seed());
         List<WeightBallot> cast = new ArrayList<>();
         String sampleReceipt = null;
-        for (int i = 0; i < invitations.size(); i++) {
-            Session session = members.join(invitations.get(i));
-            Map<String, Integer> points = panel.members().get(i).points();
-            String receipt = ballots.submit(id, session.token(), points).receipt();
-            if (sampleReceipt == null) sampleReceipt = receipt;
-            cast.add(WeightBallot.ofPoints(session.member().voterId(), points));
-            if ((i + 1) % 50 == 0 || i + 1 == invitations.size()) {
-                console.detail("%s %d/%d ballots, each appended to the ledger with a receipt", Console.bar(i + 1, invitations.size()), i + 1, invitations.size());
+        for (int i = 0; i < sessions.size(); i++) {
+            Session session = sessions.get(i);
+            SyntheticPanel.Member member = panel.members().get(i);
+            if (member.votes()) {
+                Map<String, Integer> points = member.points();
+                String receipt = ballots.submit(id, session.token(), points).receipt();
+                if (sampleReceipt == null) sampleReceipt = receipt;
+                cast.add(WeightBallot.ofPoints(session.member().voterId(), points));
+            }
+            if ((i + 1) % 50 == 0 || i + 1 == sessions.size()) {
+                console.detail("%s %d/%d members: %d ballots, each appended to the ledger with a receipt", Console.bar(i + 1, sessions.size()),
+                        i + 1, sessions.size(), cast.size());
             }
         }
         Map<String, Long> groups = new TreeMap<>();
         panel.members().forEach(m -> groups.merge(m.group(), 1L, Long::sum));
-        console.detail("opinion groups: %s", groups);
+        console.detail("opinion groups: %s; %d of %d members voted", groups, cast.size(), panel.members().size());
         console.detail("receipt of the first ballot: %s", sampleReceipt);
-        return new PanelVote(id, organiser, name, config.members(), List.copyOf(cast), sampleReceipt);
+        return new PanelVote(id, organiser, name, config.members(), List.copyOf(cast), sampleReceipt, panel, bridging);
+    }
+
+    /**
+     * Members post the demo's statements and vote on each other's through the statement service; the
+     * organiser hides the abusive one (a published moderation entry). Returns the statements with the
+     * broadest cross-group support, with every opinion group's votes on them.
+     */
+    private List<BridgingStatement> deliberate(Jdbi jdbi, long panelId, String organiser, List<Session> sessions, SyntheticPanel panel) {
+        StatementService statements = new StatementService(jdbi);
+        Random random = new Random(config.seed() * 31 + 7);
+        Map<Long, String> authors = new HashMap<>();
+        Map<Long, SyntheticStatements.Item> visible = new TreeMap<>();
+        int hidden = 0;
+        for (SyntheticStatements.Item item : SyntheticStatements.demo().items()) {
+            int author = -1;
+            for (int i = 0; i < sessions.size() && author < 0; i++) if (panel.members().get(i).group().equals(item.author())) author = i;
+            if (author < 0) continue; // a tiny panel may lack the group; its statements go unsaid
+            Statement posted = statements.post(panelId, sessions.get(author).token(), item.text());
+            authors.put(posted.id(), sessions.get(author).member().voterId());
+            if (item.abusive()) {
+                statements.hide(panelId, organiser, posted.id(), SyntheticStatements.HIDDEN_REASON);
+                hidden++;
+            } else {
+                visible.put(posted.id(), item);
+            }
+        }
+        int votes = 0;
+        for (int i = 0; i < sessions.size(); i++) {
+            Session session = sessions.get(i);
+            for (Map.Entry<Long, SyntheticStatements.Item> s : visible.entrySet()) {
+                if (authors.get(s.getKey()).equals(session.member().voterId()) || random.nextDouble() >= STATEMENT_VOTE_RATE) continue;
+                int stance = SyntheticStatements.stance(s.getValue(), panel.members().get(i).group(), random);
+                statements.vote(panelId, session.token(), s.getKey(), Stance.ofValue(stance));
+                votes++;
+            }
+        }
+        OpinionMap map = statements.opinionMap(panelId);
+        List<BridgingStatement> bridging = bridging(map, statements.matrix(panelId), statements.statements(panelId));
+        console.detail("deliberation: %d statements, %d votes on them, %d hidden by the organiser with a published reason; %d opinion groups",
+                visible.size() + hidden, votes, hidden, map.groups().size());
+        if (!bridging.isEmpty()) console.detail("broadest support across groups: \"%s\"", bridging.getFirst().text());
+        return bridging;
+    }
+
+    /** The top statements by bridging consensus, with each opinion group's agree / disagree / pass counts. */
+    static List<BridgingStatement> bridging(OpinionMap map, VoteMatrix matrix, List<Statement> statements) {
+        Map<Long, String> text = new HashMap<>();
+        statements.forEach(s -> text.put(s.id(), s.text()));
+        Map<String, Integer> row = new HashMap<>();
+        for (int r = 0; r < matrix.rows(); r++) row.put(matrix.participants().get(r), r);
+        List<BridgingStatement> out = new ArrayList<>();
+        for (StatementStanding standing : map.consensus()) {
+            if (out.size() == BRIDGING_SHOWN || standing.votes() == 0 || map.groups().size() < 2) break;
+            int column = matrix.statements().indexOf(standing.statementId());
+            List<BridgingStatement.GroupVotes> groups = new ArrayList<>();
+            for (int g = 0; g < map.groups().size(); g++) {
+                OpinionGroup group = map.groups().get(g);
+                int agree = 0, disagree = 0, pass = 0;
+                for (String voter : group.members()) {
+                    Integer r = row.get(voter);
+                    if (r == null || !matrix.seen(r, column)) continue;
+                    double v = matrix.vote(r, column);
+                    if (v > 0) agree++; else if (v < 0) disagree++; else pass++;
+                }
+                groups.add(new BridgingStatement.GroupVotes("group " + (char) ('A' + g), group.members().size(), agree, disagree, pass));
+            }
+            out.add(new BridgingStatement(standing.statementId(), text.get(standing.statementId()), standing.consensus(), groups));
+        }
+        return List.copyOf(out);
     }
 
     private TrainerConfig trainerConfig() {
@@ -253,17 +370,81 @@ public final class DemoPipeline {
         });
     }
 
-    private WrittenReport writeReport(TallyOutcome outcome, PanelVote vote, TrainingResult baseline, TrainingResult voted, LedgerStore ledger) {
+    private WrittenReport writeReport(TallyOutcome outcome, PanelVote vote, TrainingResult baseline, TrainingResult voted, LedgerStore ledger,
+                                      SignedCheckpoint afterVote) {
         List<RunSummary> runs = List.of(summary(BASELINE, baseline), summary(VOTED, voted));
         PanelSummary panel = new PanelSummary(vote.name(), vote.members(), outcome.tally().ballotCount(), config.rule(),
                 "Fixed before voting opened. Independent markets (moving phantoms) is strategyproof: no member gets a result "
                         + "closer to their own ideal by exaggerating, unlike the mean, and it is proportional to the groups' sizes.");
         List<LedgerEntry> entries = ledger.entries();
+        PanelConfigured configuration = null;
+        List<PhaseChanged> phases = new ArrayList<>();
+        for (LedgerEntry e : entries) {
+            // Only this panel's entries: a reused database may hold older panels in formats this version no longer reads.
+            if (!e.kind().equals(PanelConfigured.KIND) && !e.kind().equals(PhaseChanged.KIND)) continue;
+            if (!e.payload().contains("\"panel\":" + vote.panelId() + ",") && !e.payload().endsWith("\"panel\":" + vote.panelId() + "}")) continue;
+            switch (LedgerEvent.parse(e)) {
+                case PanelConfigured c when c.panelId() == vote.panelId() -> configuration = c;
+                case PhaseChanged p when p.panelId() == vote.panelId() -> phases.add(p);
+                default -> { }
+            }
+        }
+        BootstrapInterval intervals = Robustness.bootstrap(vote.ballots(), new ObjectiveMenu(MENU), WeightRule.byId(config.rule()),
+                BOOTSTRAP_RESAMPLES, config.seed(), 0.95);
+        String command = "./mandate verify --bundle " + config.bundleDir() + " --receipt <your receipt>";
         ReportInput input = new ReportInput("How the recommender was told what to optimise", Instant.now(), panel,
-                outcome.tally(), outcome.mandate(), runs, LedgerSummary.of(org.mandate.audit.ledger.HashChain.verify(entries), entries.size()));
-        WrittenReport report = ReportWriter.write(input, config.reportDir());
+                outcome.tally(), outcome.mandate(), runs, LedgerSummary.of(org.mandate.audit.ledger.HashChain.verify(entries), entries.size()),
+                configuration, phases, intervals, Map.of(), vote.bridging(), datasheet(), NON_PROFILING, List.of(),
+                VerificationSummary.of(entries, afterVote, vote.panelId(), command));
+        List<StrataTable> strata = new ArrayList<>(turnout(new StrataService(db.jdbi()).members(vote.panelId())));
+        strata.add(favourites(vote.synthetic()));
+        WrittenReport report = ReportWriter.write(input, new ReportSections(null, strata), config.reportDir());
         append(ledger, report.ledgerEvent());
         return report;
+    }
+
+    static final String NON_PROFILING = "Everyone can ask for the list that uses no viewing history at all: the same programmes for every user, "
+            + "ranked by the voted weights (DSA art. 38). In this toolkit: ./mandate recommend --run <run> --non-profiling --format synthetic.";
+
+    /** The datasheet of the synthetic broadcaster: generated data, so nobody's viewing and nobody's labelling work is in it. */
+    private Datasheet datasheet() {
+        return new Datasheet("Synthetic public-broadcaster catalogue of " + config.items() + " programmes and audience of " + config.users()
+                        + " users (SyntheticBroadcaster, seed " + config.seed() + ")", true,
+                "Generated by the training module's SyntheticBroadcaster: no person's viewing was recorded",
+                "Not applicable: the interactions are generated, not observed over a period",
+                "Not applicable: the data describes no real person",
+                "No human labelling: genres, provider groups and the local tag are drawn by the generator from fixed distributions",
+                "Not applicable: no labelling work was done",
+                "No data was selected or cleaned by hand: the generator's distributions (catalogue shape, long-tail popularity, provider shares) are fixed in its code",
+                "Not applicable: no curation work was done",
+                "Synthetic tastes follow the generator's assumptions: the metrics show how the method behaves, not how a real audience would react");
+    }
+
+    /** Turnout by age band and by region, from the attributes members joined with (stored with their seats). */
+    static List<StrataTable> turnout(List<StratumMember> members) {
+        SortedMap<String, SortedMap<String, Long>> byAge = new TreeMap<>(), byRegion = new TreeMap<>();
+        for (StratumMember m : members) {
+            String turnout = m.hasVoted() ? "voted" : "abstained";
+            byAge.computeIfAbsent(m.attributes().getOrDefault("age_band", "not stated"), k -> new TreeMap<>()).merge(turnout, 1L, Long::sum);
+            byRegion.computeIfAbsent(m.attributes().getOrDefault("region", "not stated"), k -> new TreeMap<>()).merge(turnout, 1L, Long::sum);
+        }
+        return List.of(new StrataTable("Turnout by age band", "age band", "ballot", byAge),
+                new StrataTable("Turnout by region", "region", "ballot", byRegion));
+    }
+
+    /**
+     * The objective each voter gave the most points, by region. The stored strata deliberately carry no
+     * ballot, so this one comes from the synthetic members the demo generated (the same people).
+     */
+    static StrataTable favourites(SyntheticPanel panel) {
+        SortedMap<String, SortedMap<String, Long>> favourite = new TreeMap<>();
+        for (SyntheticPanel.Member m : panel.members()) {
+            if (!m.votes()) continue;
+            String id = m.points().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            String top = Catalogue.find(id).map(o -> o.name().en()).orElse(id);
+            favourite.computeIfAbsent(m.region(), k -> new TreeMap<>()).merge(top, 1L, Long::sum);
+        }
+        return new StrataTable("Objective given the most points, by region (voters only)", "region", "objective", favourite);
     }
 
     private static RunSummary summary(String label, TrainingResult result) {

@@ -26,6 +26,10 @@ public final class Main {
                          --seed N        seed for data, panel and training (default 42)
               serve    the deliberation HTTP API
                          --data DIR | --db URL, --host H (default 127.0.0.1), --port P (default 7070)
+                         --runs DIR      where training runs write their models (default mandate-runs)
+                         --format F      data of training runs: synthetic (default; --items N, default 400,
+                                         --users N, default 1000) or movielens-100k|movielens-1m|csv with
+                                         --dataset PATH (and --items FILE for csv); --seed N, --epochs N
               verify   check an exported ledger bundle offline, trusting nothing but the files
                          --bundle DIR    directory with ledger.jsonl (default bundle)
                          --receipt R     also check that the ballot with this receipt is in the record and counted
@@ -40,6 +44,14 @@ public final class Main {
                                          synthetic: catalogue size (default 2000), with --users N (default 5000)
                          --epochs N      training epochs (default from the trainer), --seed N (default 42)
                          --ease-lambda X the EASE baseline's L2 penalty (default 200)
+                         --checkpoint DIR  checkpoint after every epoch here (default <out>/checkpoint)
+                         --resume        continue a crashed run from --checkpoint (same data, mandate, options)
+              sweep    train one model per point of a weight lattice over the mandate's objectives; writes
+                         sweep.json (mandate-sweep/1, for a panel's trade-off explorer), sweep.svg and a table
+                         --mandate FILE  its positively weighted objectives are swept (required)
+                         --out DIR       where sweep.json and sweep.svg go (required)
+                         --step X        lattice step, dividing 1 (default 0.25: 15 points over three objectives)
+                         --format F, --data PATH, --items, --users as for train; --epochs N, --seed N (default 42)
               evaluate re-measure a trained run on its data and compare with the manifest's metrics
                          --run DIR, and the --data/--format/--items/--users the run was trained with
                          --seed N        synthetic only: generator seed (default the run's seed)
@@ -48,6 +60,9 @@ public final class Main {
                          the line number among the catalogue's items, counting from 0), --k N (default 10)
                          --non-profiling  the shared list not based on profiling (DSA art. 38) instead; needs
                                          --data/--format of the run, --mandate FILE (default the run's)
+                         --user U        instead of --history: user U (0..) of the run's data; needs --data/--format
+                         --weights novelty=0.3,relevance=0.7  your own weights, within the mandate's personalisation
+                                         rules (refused otherwise); needs --data/--format of the run
               help     this text
             """;
 
@@ -70,6 +85,7 @@ public final class Main {
                 case "serve" -> ServeCommand.run(rest, out);
                 case "verify" -> VerifyCommand.run(rest, out);
                 case "train" -> TrainCommand.run(rest, out);
+                case "sweep" -> SweepCommand.run(rest, out);
                 case "evaluate" -> EvaluateCommand.run(rest, out);
                 case "recommend" -> RecommendCommand.run(rest, out);
                 case "help", "--help", "-h" -> {

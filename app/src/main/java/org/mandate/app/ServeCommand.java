@@ -2,26 +2,39 @@ package org.mandate.app;
 
 import org.mandate.deliberation.db.Database;
 import org.mandate.deliberation.http.ApiServer;
+import org.mandate.deliberation.http.RateLimiter;
+import org.mandate.deliberation.jobs.TrainingSettings;
+import org.mandate.objectives.mandate.DataUseRules;
+import org.mandate.training.train.TrainerConfig;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code mandate serve}: the deliberation HTTP API until the process is stopped. */
+/**
+ * {@code mandate serve}: the deliberation HTTP API until the process is stopped, with training runs of published
+ * mandates on the data set named by {@code --format} ({@code --dataset PATH} for real data; {@code --data} is the
+ * embedded database's directory) and their model artifacts under {@code --runs}.
+ */
 final class ServeCommand {
 
     private ServeCommand() {}
 
     static int run(List<String> words, PrintStream out) {
-        Args args = Args.parse(words, Set.of("data", "db", "host", "port"));
+        Args args = Args.parse(words, Set.of("data", "db", "host", "port", "runs", "format", "dataset", "items", "users", "seed", "epochs"));
         String host = args.get("host", "127.0.0.1");
         int port = args.getInt("port", 7070);
+        TrainingSettings training = training(args);
         Database db = DatabaseOption.open(args);
-        ApiServer server = new ApiServer(db.jdbi()).start(host, port);
+        ApiServer server = new ApiServer(db.jdbi(), RateLimiter.defaults(), training).start(host, port);
         String base = "http://" + host + ":" + server.port();
         out.println("Mandate on " + base + "/ (citizen and organiser pages), " + base + "/api (JSON API), "
-                + base + "/docs (API docs); database: " + db.description() + ". Ctrl-C stops it.");
+                + base + "/docs (API docs); database: " + db.description() + "; training runs on " + training.description()
+                + ", models in " + training.artifacts() + ". Ctrl-C stops it.");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -34,5 +47,33 @@ final class ServeCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The data set and trainer of training runs: synthetic at the server's default size unless told otherwise. */
+    static TrainingSettings training(Args args) {
+        Path runs = Path.of(args.get("runs", "mandate-runs")).toAbsolutePath();
+        String format = args.get("format", "synthetic");
+        long seed = args.getInt("seed", 42);
+        TrainingSettings defaults = TrainingSettings.defaults(runs);
+        TrainerConfig trainer = new TrainerConfig(defaults.trainer().hidden(), args.getInt("epochs", defaults.trainer().epochs()),
+                defaults.trainer().batchSize(), defaults.trainer().learningRate(), defaults.trainer().dropout(), seed,
+                defaults.trainer().k(), args.getInt("epochs", defaults.trainer().calibrationEpochs()));
+        if (format.equals("synthetic")) {
+            if (args.has("dataset")) throw new Args.UsageException("--format synthetic generates its data; leave out --dataset");
+            try {
+                return TrainingSettings.synthetic(args.getInt("items", TrainingSettings.DEFAULT_ITEMS),
+                        args.getInt("users", TrainingSettings.DEFAULT_USERS), seed, trainer, runs);
+            } catch (IllegalArgumentException e) {
+                throw new Args.UsageException("synthetic data: " + e.getMessage());
+            }
+        }
+        Path dataset = Path.of(args.require("dataset"));
+        if (!Files.exists(dataset)) throw new Args.UsageException("no such file or directory: " + dataset);
+        List<String> words = new ArrayList<>(List.of("--format", format, "--data", dataset.toString()));
+        if (args.has("items")) words.addAll(List.of("--items", args.require("items")));
+        Args dataArgs = Args.parse(words, DataSource.OPTIONS);
+        // Loaded once, on the first run; a panel's mandate forbids no field of it (the trainer re-checks every run).
+        return new TrainingSettings(() -> DataSource.load(dataArgs, DataUseRules.NONE, seed).data(), format + " data from " + dataset.toAbsolutePath(),
+                seed, trainer, runs, defaults.servingSample());
     }
 }

@@ -10,12 +10,22 @@ import java.util.Random;
  * A seeded synthetic citizen panel for the demo: members drawn from a few opinion groups, each group
  * with its own ideal split of effort over relevance, novelty and fair exposure, plus personal noise.
  * The groups are what a real panel often shows: people who want accuracy, people who want discovery,
- * and people who want a fair share for independent and regional producers.
+ * and people who want a fair share for independent and regional producers. Each member also has a region
+ * and an age band (the strata the report breaks turnout down by) and may abstain, as real members do.
+ * Attributes and abstention come from a second seeded stream, so the ballots of a seed never change.
  */
 public record SyntheticPanel(List<Member> members) {
 
-    /** One synthetic member: the opinion group they come from and their ballot in points out of 100. */
-    public record Member(String group, Map<String, Integer> points) {}
+    /**
+     * One synthetic member: the opinion group they come from, their ballot in points out of 100, their strata
+     * and whether they cast that ballot.
+     */
+    public record Member(String group, Map<String, Integer> points, String region, String ageBand, boolean votes) {}
+
+    static final List<String> REGIONS = List.of("north", "centre", "south");
+    static final List<String> AGE_BANDS = List.of("16-29", "30-49", "50-64", "65+");
+    /** Share of members who cast their ballot; by age band, as turnout usually rises with age. */
+    static final double[] TURNOUT = {0.78, 0.88, 0.93, 0.95};
 
     record Group(String name, double share, double relevance, double novelty, double fairness) {}
 
@@ -27,14 +37,24 @@ public record SyntheticPanel(List<Member> members) {
     public static SyntheticPanel generate(int size, long seed) {
         if (size < 1) throw new IllegalArgumentException("a panel needs at least one member");
         Random random = new Random(seed);
+        Random strata = new Random(seed ^ 0x5DEECE66DL);
         List<Member> members = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             Group g = pick(random.nextDouble());
             double[] raw = {
                     noisy(g.relevance(), random), noisy(g.novelty(), random), noisy(g.fairness(), random)};
-            members.add(new Member(g.name(), points(raw)));
+            String region = REGIONS.get(strata.nextInt(REGIONS.size()));
+            int band = strata.nextInt(AGE_BANDS.size());
+            // The first member always votes, so even a panel of one has a ballot to tally.
+            boolean votes = i == 0 || strata.nextDouble() < TURNOUT[band];
+            members.add(new Member(g.name(), points(raw), region, AGE_BANDS.get(band), votes));
         }
         return new SyntheticPanel(List.copyOf(members));
+    }
+
+    /** How many members cast their ballot. */
+    public int voters() {
+        return (int) members.stream().filter(Member::votes).count();
     }
 
     private static Group pick(double u) {

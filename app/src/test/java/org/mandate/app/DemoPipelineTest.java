@@ -6,18 +6,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.mandate.audit.ledger.ChainVerification;
+import org.mandate.audit.ledger.LedgerEvent;
+import org.mandate.audit.ledger.PanelConfigured;
+import org.mandate.audit.ledger.PhaseChanged;
+import org.mandate.audit.ledger.StatementModerated;
+import org.mandate.audit.ledger.TallyComputed;
 import org.mandate.audit.verify.BundleVerifier;
 import org.mandate.audit.verify.LedgerFile;
 import org.mandate.deliberation.db.Database;
 import org.mandate.deliberation.ledger.LedgerStore;
 import org.mandate.objectives.catalogue.Novelty;
 import org.mandate.objectives.catalogue.ProviderFairness;
+import org.mandate.objectives.json.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,7 +62,9 @@ class DemoPipelineTest {
 
     @Test
     void everyBallotIsCountedAndTheMandateComesFromTheTally() {
-        assertEquals(60, result.tally().tally().ballotCount());
+        int voters = SyntheticPanel.generate(60, 7).voters();
+        assertTrue(voters < 60 && voters > 40, "some members abstain: " + voters);
+        assertEquals(voters, result.tally().tally().ballotCount());
         assertEquals(result.tally().tally().sha256(), result.tally().mandate().provenance().tallyHash());
         assertTrue(result.tally().mandate().weight(Novelty.ID) > 0.1, "the discovery group is heard");
         assertTrue(result.tally().mandate().weight(ProviderFairness.ID) > 0.1, "the fair-share group is heard");
@@ -120,5 +130,75 @@ class DemoPipelineTest {
         Path bundle = dir.resolve("tampered");
         LedgerFile.write(ledger.entries(), bundle.resolve(LedgerFile.NAME));
         assertFalse(BundleVerifier.verify(bundle, null).passed());
+    }
+
+    private long demoPanel() {
+        return result.tally().panelId();
+    }
+
+    @Test
+    void theRecordHoldsThePanelsConfigurationPhasesAndModeration() throws Exception {
+        // The exported ledger, not the database: another test here tampers with the stored entries.
+        List<LedgerEvent> events = LedgerFile.read(result.bundle().resolve(LedgerFile.NAME)).stream().filter(e -> LedgerEvent.isModelled(e.kind()))
+                .map(LedgerEvent::parse).toList();
+        PanelConfigured config = events.stream().filter(e -> e instanceof PanelConfigured c && c.panelId() == demoPanel())
+                .map(e -> (PanelConfigured) e).findFirst().orElseThrow();
+        assertEquals(DemoPipeline.MENU, config.menu());
+        assertEquals("independent_markets", config.rule());
+        assertEquals("sortition", config.selection().method());
+        List<String> phases = events.stream().filter(e -> e instanceof PhaseChanged p && p.panelId() == demoPanel()).map(e -> ((PhaseChanged) e).to()).toList();
+        assertEquals(List.of("deliberate", "vote", "closed"), phases);
+        StatementModerated hidden = events.stream().filter(e -> e instanceof StatementModerated m && m.panelId() == demoPanel())
+                .map(e -> (StatementModerated) e).findFirst().orElseThrow();
+        assertEquals("organiser", hidden.byRole());
+        assertEquals(SyntheticStatements.HIDDEN_REASON, hidden.reason());
+        TallyComputed tally = events.stream().filter(e -> e instanceof TallyComputed t && t.panelId() == demoPanel()).map(e -> (TallyComputed) e)
+                .findFirst().orElseThrow();
+        assertTrue(tally.ballotsRoot() != null && tally.ballotsRoot().matches("[0-9a-f]{64}"), "the tally carries the Merkle root of its ballots");
+        assertTrue(result.verdict().checks().stream().anyMatch(c -> c.passed() && c.name().equals("phases of panel " + demoPanel())),
+                () -> String.join("\n", BundleVerifier.lines(result.verdict())));
+        assertTrue(result.verdict().checks().stream().anyMatch(c -> c.passed() && c.name().startsWith("tally of panel " + demoPanel())
+                && c.detail().contains("Merkle root of the counted ballots")));
+        assertTrue(printed.contains("deliberation: 7 statements"), printed);
+    }
+
+    @Test
+    void theReportCarriesEveryNewSectionFromTheRealPipeline() throws Exception {
+        Map<String, Object> json = Json.parseObject(Files.readString(result.report().reportJson()));
+        Map<?, ?> config = (Map<?, ?>) json.get("configuration");
+        assertEquals(demoPanel(), ((Number) config.get("panel")).longValue());
+        assertEquals(3, ((List<?>) json.get("phases")).size());
+        Map<?, ?> ci = (Map<?, ?>) json.get("weight_intervals");
+        for (String id : DemoPipeline.MENU) {
+            double w = result.tally().tally().weights().get(id);
+            double lo = ((Number) ((Map<?, ?>) ci.get("lower")).get(id)).doubleValue(), up = ((Number) ((Map<?, ?>) ci.get("upper")).get(id)).doubleValue();
+            assertTrue(lo <= w + 1e-9 && w <= up + 1e-9 && up - lo < 0.5, id + ": " + lo + " <= " + w + " <= " + up);
+        }
+        List<?> bridging = (List<?>) json.get("bridging_statements");
+        assertFalse(bridging.isEmpty(), "the deliberation found common ground");
+        assertTrue(((List<?>) ((Map<?, ?>) bridging.getFirst()).get("groups")).size() >= 2, "agreement is shown per opinion group");
+        assertFalse(((String) ((Map<?, ?>) bridging.getFirst()).get("text")).contains("idiots"), "the hidden statement is not common ground");
+        Map<?, ?> datasheet = (Map<?, ?>) json.get("datasheet");
+        assertEquals(true, ((Map<?, ?>) datasheet.get("fields")).get("synthetic"));
+        assertEquals(10L, datasheet.get("declared"));
+        List<?> strata = (List<?>) json.get("strata");
+        assertEquals(3, strata.size());
+        // Turnout by age band is read back from the strata stored with the members' seats.
+        Map<?, ?> byAge = (Map<?, ?>) strata.getFirst();
+        assertEquals("age band", byAge.get("row_dimension"));
+        for (Object row : (List<?>) byAge.get("rows")) assertTrue(SyntheticPanel.AGE_BANDS.contains(((Map<?, ?>) row).get("stratum")), row.toString());
+        Object votedTotal = ((Map<?, ?>) byAge.get("column_totals")).get("voted");
+        assertTrue(votedTotal == null || ((Number) votedTotal).intValue() == result.tally().tally().ballotCount(), "voters in the table: " + votedTotal);
+        Map<?, ?> verification = (Map<?, ?>) json.get("verification");
+        assertEquals(true, verification.get("consistent"));
+        assertEquals(true, verification.get("ballots_root_recomputed"));
+        assertTrue(((String) verification.get("command")).contains(result.bundle().toString()));
+        assertTrue(((String) ((Map<?, ?>) ((Map<?, ?>) verification.get("checkpoint")).get("checkpoint")).get("origin")).equals(DemoPipeline.ORIGIN));
+        assertTrue(((String) ((Map<?, ?>) json.get("user_choice")).get("non_profiling_option")).contains("--non-profiling"));
+
+        String html = Files.readString(result.report().indexHtml());
+        assertTrue(html.contains("Where the groups agreed") && html.contains("id=\"weights-chart-title\"") && html.contains("Turnout by age band"));
+        assertFalse(html.contains("class=\"bad\">Not declared"), "the demo declares everything");
+        assertTrue(Files.readString(result.report().indexFrHtml()).contains("Là où les groupes s'accordent"));
     }
 }
