@@ -10,8 +10,14 @@
 // Bounded: every loop stops after a fixed count or a deadline, whichever comes first; every request has
 // a timeout. It only talks to the --base URL it is given (run.sh passes a loopback address).
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -55,7 +61,7 @@ public class BallotLoad {
         System.err.println("""
                 usage: java BallotLoad.java load   --base URL [--members 200] [--warmup 2000] [--submissions 20000]
                                                    [--concurrency 16] [--max-seconds 120] [--receipts FILE]
-                                                   [--baseline 0] [--server-pid PID] [--pg-pid PID]
+                                                   [--baseline 0] [--server-pid PID] [--pg-pid PID] [--client raw|jdk]
                        java BallotLoad.java verify --base URL --receipts FILE""");
         System.exit(2);
     }
@@ -104,6 +110,97 @@ public class BallotLoad {
         }
     }
 
+    /**
+     * A minimal HTTP/1.1 keep-alive client on one socket, for the timed phases: the JDK HttpClient costs
+     * the generator about as much CPU per request as the server spends, and on 2 shared cores every
+     * millisecond the generator burns is taken from the server. One connection per worker, so requests on
+     * it are strictly sequential (closed loop). Only what the API answers is understood: a status line,
+     * headers with Content-Length, a body.
+     */
+    static final class RawHttp implements AutoCloseable {
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+        private final String host;
+
+        RawHttp(URI base) throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout((int) REQUEST_TIMEOUT.toMillis());
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            host = base.getHost() + ":" + base.getPort();
+        }
+
+        Reply send(String method, String path, String token, String json) throws IOException {
+            byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+            StringBuilder h = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(host).append("\r\n");
+            if (token != null) h.append("Authorization: Bearer ").append(token).append("\r\n");
+            if (json != null) h.append("Content-Type: application/json\r\n");
+            h.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+            out.write(h.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            String status = line();
+            if (!status.startsWith("HTTP/1.1 ")) throw new IOException("not an HTTP/1.1 answer: " + status);
+            int code = Integer.parseInt(status.substring(9, 12));
+            int length = -1;
+            Map<String, List<String>> headers = new HashMap<>();
+            for (String l = line(); !l.isEmpty(); l = line()) {
+                int colon = l.indexOf(':');
+                String name = l.substring(0, colon).trim().toLowerCase(Locale.ROOT), value = l.substring(colon + 1).trim();
+                headers.put(name, List.of(value));
+                if (name.equals("content-length")) length = Integer.parseInt(value);
+                if (name.equals("transfer-encoding")) throw new IOException("chunked answers are not supported by this client");
+            }
+            if (length < 0) throw new IOException("answer without Content-Length");
+            byte[] b = in.readNBytes(length);
+            if (b.length != length) throw new IOException("connection closed mid-answer");
+            return new Reply(code, new String(b, StandardCharsets.UTF_8), headers);
+        }
+
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder(64);
+            int c;
+            while ((c = in.read()) != -1) {
+                if (c == '\n') {
+                    int n = b.length();
+                    if (n > 0 && b.charAt(n - 1) == '\r') b.setLength(n - 1);
+                    return b.toString();
+                }
+                b.append((char) c);
+            }
+            throw new IOException("connection closed");
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** Each worker thread's own connection. */
+    static final ThreadLocal<RawHttp> RAW = new ThreadLocal<>();
+    static volatile boolean rawClient = true;
+
+    /** A timed call: over this worker's raw connection (reopened after a failure), or the JDK client with --client jdk. */
+    static Reply timedCall(String method, String path, String token, String json) throws IOException, InterruptedException {
+        if (!rawClient) return call(method, path, token, json);
+        RawHttp c = RAW.get();
+        if (c == null) {
+            c = new RawHttp(URI.create(base));
+            RAW.set(c);
+        }
+        try {
+            return c.send(method, path, token, json);
+        } catch (IOException e) {
+            RAW.remove();
+            c.close();
+            throw e;
+        }
+    }
+
     static HttpClient newClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -142,6 +239,7 @@ public class BallotLoad {
         Path receiptsFile = a.containsKey("receipts") ? Path.of(a.get("receipts")) : null;
         long serverPid = a.containsKey("server-pid") ? Long.parseLong(a.get("server-pid")) : -1;
         long pgPid = a.containsKey("pg-pid") ? Long.parseLong(a.get("pg-pid")) : -1;
+        rawClient = !"jdk".equals(a.getOrDefault("client", "raw"));
         client = newClient();
 
         // Setup, not timed: panel, invitations, joins, phase vote.
@@ -180,7 +278,7 @@ public class BallotLoad {
             CpuSample meBefore = CpuSample.take(serverPid, pgPid);
             Phase me = run("baseline GET /api/me", baseline, concurrency, Math.max(30, maxSeconds / 2), () -> {
                 Seat s = seatArray[Math.floorMod(nextSeat.getAndIncrement(), seatArray.length)];
-                return call("GET", "/api/me", s.token, null);
+                return timedCall("GET", "/api/me", s.token, null);
             });
             report(me, CpuSample.diff(meBefore, CpuSample.take(serverPid, pgPid), me));
         }
@@ -198,7 +296,7 @@ public class BallotLoad {
     static Reply ballot(String path, Seat s) throws Exception {
         int r = ThreadLocalRandom.current().nextInt(101);
         int n = ThreadLocalRandom.current().nextInt(101 - r);
-        return call("POST", path, s.token, "{\"points\":{\"relevance\":" + r + ",\"novelty\":" + n + ",\"provider_fairness\":" + (100 - r - n) + "}}");
+        return timedCall("POST", path, s.token, "{\"points\":{\"relevance\":" + r + ",\"novelty\":" + n + ",\"provider_fairness\":" + (100 - r - n) + "}}");
     }
 
     interface Request {
@@ -215,6 +313,7 @@ public class BallotLoad {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int w = 0; w < concurrency; w++) {
                 pool.submit(() -> {
+                    try {
                     while (System.nanoTime() < deadline) {
                         int i = next.getAndIncrement();
                         if (i >= max) return;
@@ -236,6 +335,11 @@ public class BallotLoad {
                             p.errors.computeIfAbsent(outcome, k -> new LongAdder()).increment();
                             if (r != null) p.firstErrorBody.putIfAbsent(outcome, r.body);
                         }
+                    }
+                    } finally {
+                        RawHttp c = RAW.get();
+                        RAW.remove();
+                        if (c != null) try { c.close(); } catch (IOException ignored) { }
                     }
                 });
             }

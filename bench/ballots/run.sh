@@ -4,7 +4,7 @@
 # the same data and checks that every accepted ballot is in the ledger exactly once. One fresh server per
 # concurrency level. Settings come from the environment:
 #
-#   CONCURRENCY="16 64"  MEMBERS=200  WARMUP=2000  SUBMISSIONS=20000  MAX_SECONDS=120  BASELINE=0  PORT=7071
+#   CONCURRENCY="16 64"  MEMBERS=200  WARMUP=2000  SUBMISSIONS=20000  MAX_SECONDS=120  BASELINE=0  PORT=7071  CLIENT=raw
 #   OUT=<dir for data, logs, receipts; default a new /tmp/mandate-ballots.XXXXXX>  KEEP_DATA=0
 #
 # Bounded: each phase stops after its count or MAX_SECONDS; server start and stop wait at most 180 s / 60 s.
@@ -21,6 +21,7 @@ WARMUP="${WARMUP:-2000}"
 SUBMISSIONS="${SUBMISSIONS:-20000}"
 MAX_SECONDS="${MAX_SECONDS:-120}"
 BASELINE="${BASELINE:-0}"
+CLIENT="${CLIENT:-raw}"
 PORT="${PORT:-7071}"
 KEEP_DATA="${KEEP_DATA:-0}"
 OUT="${OUT:-$(mktemp -d /tmp/mandate-ballots.XXXXXX)}"
@@ -95,7 +96,7 @@ for c in $CONCURRENCY; do
   echo "load before: $(cat /proc/loadavg)"
   start_server "$run/data" "$run/server.log"
   "$java" "$here/BallotLoad.java" load --base "$base" --members "$MEMBERS" --warmup "$WARMUP" \
-    --submissions "$SUBMISSIONS" --concurrency "$c" --max-seconds "$MAX_SECONDS" --baseline "$BASELINE" \
+    --submissions "$SUBMISSIONS" --concurrency "$c" --max-seconds "$MAX_SECONDS" --baseline "$BASELINE" --client "$CLIENT" \
     --receipts "$run/receipts.txt" --server-pid "$server_pid" --pg-pid "${pg_pid:-0}" | tee "$run/load.txt"
   echo "load after: $(cat /proc/loadavg)"
   stop_server
