@@ -83,7 +83,12 @@ final class ApiClient {
 
     /** A panel with {@code members} joined members: organiser token, then member tokens. */
     PanelSeats panel(int members, List<String> objectives) {
-        Reply created = post("/api/panels", null, Map.of("name", "deliberation panel", "objectives", objectives, "rule", "mean", "allow_revision", false));
+        return panel("deliberation panel", members, objectives, "mean", false);
+    }
+
+    /** A panel named {@code name} with its own rule and revision setting, and {@code members} joined members. */
+    PanelSeats panel(String name, int members, List<String> objectives, String rule, boolean revision) {
+        Reply created = post("/api/panels", null, Map.of("name", name, "objectives", objectives, "rule", rule, "allow_revision", revision));
         assertEquals(201, created.status(), created.body());
         long id = ((Number) ((Map<?, ?>) created.get("panel")).get("id")).longValue();
         String organiser = (String) created.get("organiser_token");

@@ -23,14 +23,7 @@ import static org.mandate.deliberation.http.ApiClient.assertProblem;
 class BallotKindsApiTest extends EmbeddedApi {
 
     private static PanelSeats panel(int members, List<String> menu, String rule, boolean revision) {
-        Reply created = api.post("/api/panels", null, Map.of("name", "kinds", "objectives", menu, "rule", rule, "allow_revision", revision));
-        assertEquals(201, created.status(), created.body());
-        long id = ((Number) ((Map<?, ?>) created.get("panel")).get("id")).longValue();
-        String organiser = (String) created.get("organiser_token");
-        List<?> invitations = (List<?>) api.post("/api/panels/" + id + "/invitations", organiser, Map.of("count", members)).get("invitations");
-        String[] tokens = new String[members];
-        for (int i = 0; i < members; i++) tokens[i] = (String) api.post("/api/join", null, Map.of("token", invitations.get(i))).get("session_token");
-        return new PanelSeats(id, organiser, tokens);
+        return api.panel("kinds", members, menu, rule, revision);
     }
 
     private static Reply cast(PanelSeats p, int member, Map<String, Object> body) {

@@ -39,14 +39,7 @@ class EveryEntryKindTest extends EmbeddedApi {
     static final List<String> THREE = List.of("relevance", "novelty", "provider_fairness");
 
     private static PanelSeats panel(int members, List<String> menu, boolean revision) {
-        Reply created = api.post("/api/panels", null, Map.of("name", "every kind", "objectives", menu, "rule", "mean", "allow_revision", revision));
-        assertEquals(201, created.status(), created.body());
-        long id = ((Number) ((Map<?, ?>) created.get("panel")).get("id")).longValue();
-        String organiser = (String) created.get("organiser_token");
-        List<?> invitations = (List<?>) api.post("/api/panels/" + id + "/invitations", organiser, Map.of("count", members)).get("invitations");
-        String[] tokens = new String[members];
-        for (int i = 0; i < members; i++) tokens[i] = (String) api.post("/api/join", null, Map.of("token", invitations.get(i))).get("session_token");
-        return new PanelSeats(id, organiser, tokens);
+        return api.panel("every kind", members, menu, "mean", revision);
     }
 
     private static String cast(PanelSeats p, int member, Map<String, Object> body) {

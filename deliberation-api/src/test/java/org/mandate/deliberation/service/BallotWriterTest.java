@@ -3,6 +3,7 @@ package org.mandate.deliberation.service;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.mandate.deliberation.EmbeddedDatabase;
+import org.mandate.deliberation.SeatedPanel;
 import org.mandate.deliberation.ledger.LedgerStore;
 import org.mandate.objectives.ballot.WeightBallot;
 
@@ -23,12 +24,10 @@ class BallotWriterTest extends EmbeddedDatabase {
 
     @Test
     void aBallotThatBreaksItsBatchIsRetriedAloneAndTheOthersAreRecorded() throws Exception {
-        PanelService panels = new PanelService(jdbi);
-        MemberService members = new MemberService(jdbi);
-        CreatedPanel created = panels.create("batch", List.of("relevance", "novelty"), "mean", true);
-        long id = created.panel().id();
-        List<Session> sessions = members.invite(id, created.organiserToken(), 11).stream().map(members::join).toList();
-        panels.moveTo(id, created.organiserToken(), Phase.VOTE);
+        SeatedPanel panel = SeatedPanel.create(jdbi, "batch", List.of("relevance", "novelty"), "mean", true, 11);
+        panel.moveTo(Phase.VOTE);
+        long id = panel.id();
+        List<Session> sessions = panel.members();
         BallotService ballots = new BallotService(jdbi);
         BallotWriter writer = ballots.writer();
         BallotContent content = BallotContent.weights(WeightBallot.ofPoints("x", Map.of("relevance", 50, "novelty", 50)));

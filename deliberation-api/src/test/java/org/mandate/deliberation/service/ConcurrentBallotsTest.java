@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.mandate.audit.ledger.ChainVerification;
 import org.mandate.audit.ledger.LedgerEntry;
 import org.mandate.deliberation.EmbeddedDatabase;
+import org.mandate.deliberation.SeatedPanel;
 import org.mandate.deliberation.http.ApiServer;
 import org.mandate.deliberation.http.RateLimiter;
 import org.mandate.deliberation.ledger.LedgerStore;
@@ -63,14 +64,12 @@ class ConcurrentBallotsTest extends EmbeddedDatabase {
 
     @Test
     void concurrentVotersAreEachStoredOnceAndTheChainDoesNotFork() throws Exception {
-        PanelService panels = new PanelService(jdbi);
-        MemberService members = new MemberService(jdbi);
         BallotService ballots = new BallotService(jdbi);
         LedgerStore ledger = new LedgerStore(jdbi);
-        CreatedPanel created = panels.create("crowd", List.of("relevance", "novelty", "provider_fairness"), "independent_markets", false);
-        long id = created.panel().id();
-        List<Session> sessions = members.invite(id, created.organiserToken(), VOTERS).stream().map(members::join).toList();
-        panels.moveTo(id, created.organiserToken(), Phase.VOTE);
+        SeatedPanel panel = SeatedPanel.create(jdbi, "crowd", List.of("relevance", "novelty", "provider_fairness"), "independent_markets", false, VOTERS);
+        panel.moveTo(Phase.VOTE);
+        long id = panel.id();
+        List<Session> sessions = panel.members();
 
         List<Callable<Receipt>> tasks = new ArrayList<>();
         for (int i = 0; i < VOTERS; i++) {
@@ -103,12 +102,10 @@ class ConcurrentBallotsTest extends EmbeddedDatabase {
 
     @Test
     void hundredMembersSubmittingAndResubmittingOverHttpLoseNothingAndCountOnlyTheLatest() throws Exception {
-        PanelService panels = new PanelService(jdbi);
-        MemberService members = new MemberService(jdbi);
-        CreatedPanel created = panels.create("http crowd", List.of("relevance", "novelty"), "mean", true);
-        long id = created.panel().id();
-        List<Session> sessions = members.invite(id, created.organiserToken(), VOTERS).stream().map(members::join).toList();
-        panels.moveTo(id, created.organiserToken(), Phase.VOTE);
+        SeatedPanel panel = SeatedPanel.create(jdbi, "http crowd", List.of("relevance", "novelty"), "mean", true, VOTERS);
+        panel.moveTo(Phase.VOTE);
+        long id = panel.id();
+        List<Session> sessions = panel.members();
         LedgerStore ledger = new LedgerStore(jdbi);
 
         try (ApiServer server = new ApiServer(jdbi, new RateLimiter(100_000, 100_000)).start("127.0.0.1", 0)) {
@@ -176,7 +173,7 @@ class ConcurrentBallotsTest extends EmbeddedDatabase {
             }
             long counted = receipts.stream().filter(r -> ballots.findByReceipt(r).orElseThrow().counts()).count();
             assertEquals(VOTERS, counted);
-            TallyOutcome outcome = new TallyService(jdbi).tally(id, created.organiserToken());
+            TallyOutcome outcome = new TallyService(jdbi).tally(id, panel.organiser());
             assertEquals(VOTERS, outcome.tally().ballotCount());
             double expected = 0;
             for (int i = 0; i < VOTERS; i++) expected += (10 * VERSIONS + i % 10) / 100.0 / VOTERS;
@@ -186,13 +183,11 @@ class ConcurrentBallotsTest extends EmbeddedDatabase {
 
     @Test
     void oneMemberRacingWithHimselfGetsExactlyOneBallotCounted() throws Exception {
-        PanelService panels = new PanelService(jdbi);
-        MemberService members = new MemberService(jdbi);
         BallotService ballots = new BallotService(jdbi);
-        CreatedPanel created = panels.create("double", List.of("relevance", "novelty"), "mean", false);
-        long id = created.panel().id();
-        Session s = members.join(members.invite(id, created.organiserToken(), 1).getFirst());
-        panels.moveTo(id, created.organiserToken(), Phase.VOTE);
+        SeatedPanel panel = SeatedPanel.create(jdbi, "double", List.of("relevance", "novelty"), "mean", false, 1);
+        panel.moveTo(Phase.VOTE);
+        long id = panel.id();
+        Session s = panel.members().getFirst();
 
         List<Callable<Receipt>> tasks = new ArrayList<>();
         for (int i = 0; i < 20; i++) tasks.add(() -> ballots.submit(id, s.token(), Map.of("relevance", 50, "novelty", 50)));
@@ -209,13 +204,11 @@ class ConcurrentBallotsTest extends EmbeddedDatabase {
 
     @Test
     void oneMemberRevisingConcurrentlyGetsConsecutiveVersions() throws Exception {
-        PanelService panels = new PanelService(jdbi);
-        MemberService members = new MemberService(jdbi);
         BallotService ballots = new BallotService(jdbi);
-        CreatedPanel created = panels.create("revise", List.of("relevance", "novelty"), "mean", true);
-        long id = created.panel().id();
-        Session s = members.join(members.invite(id, created.organiserToken(), 1).getFirst());
-        panels.moveTo(id, created.organiserToken(), Phase.VOTE);
+        SeatedPanel panel = SeatedPanel.create(jdbi, "revise", List.of("relevance", "novelty"), "mean", true, 1);
+        panel.moveTo(Phase.VOTE);
+        long id = panel.id();
+        Session s = panel.members().getFirst();
 
         List<Callable<Receipt>> tasks = new ArrayList<>();
         for (int i = 0; i < 15; i++) tasks.add(() -> ballots.submit(id, s.token(), Map.of("relevance", 50, "novelty", 50)));

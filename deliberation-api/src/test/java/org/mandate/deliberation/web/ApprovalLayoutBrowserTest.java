@@ -1,12 +1,6 @@
 package org.mandate.deliberation.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.mandate.deliberation.EmbeddedDatabase;
-import org.mandate.deliberation.http.ApiServer;
-import org.mandate.deliberation.http.RateLimiter;
 import org.mandate.deliberation.service.CreatedPanel;
 import org.mandate.deliberation.service.MemberService;
 import org.mandate.deliberation.service.PanelService;
@@ -17,18 +11,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -38,37 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The approval form in a real headless Chromium: each rule's yes / no / abstain radios sit on one line, each
  * label right after its own radio and bound to it (clicking the label chooses it), and a radio reached with
- * the keyboard shows the focus outline. Needs Debian's chromium and chromium-driver (see {@link BrowserTest}).
+ * the keyboard shows the focus outline. Needs Debian's chromium and chromium-driver (see {@link EmbeddedBrowser}).
  */
-class ApprovalLayoutBrowserTest extends EmbeddedDatabase {
-
-    @TempDir
-    static Path profile;
-
-    private static ApiServer server;
-    private static ChromeDriver driver;
-
-    @BeforeAll
-    static void start() {
-        assertTrue(Files.isExecutable(BrowserTest.CHROMIUM), "Chromium is missing at " + BrowserTest.CHROMIUM);
-        assertTrue(Files.isExecutable(BrowserTest.CHROMEDRIVER), "chromedriver is missing at " + BrowserTest.CHROMEDRIVER);
-        server = new ApiServer(jdbi, new RateLimiter(10_000, 1_000)).start("127.0.0.1", 0);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1100,1400", "--lang=en-GB");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (driver != null) driver.quit();
-        if (server != null) server.close();
-    }
+class ApprovalLayoutBrowserTest extends EmbeddedBrowser {
 
     @Test
     void yesNoAndAbstainSitOnOneLineEachLabelBesideItsRadio() throws Exception {
@@ -83,10 +40,9 @@ class ApprovalLayoutBrowserTest extends EmbeddedDatabase {
         panels.moveTo(id, panel.organiserToken(), Phase.DELIBERATE);
         panels.moveTo(id, panel.organiserToken(), Phase.VOTE);
 
-        String base = "http://127.0.0.1:" + server.port();
-        driver.get(base + "/");
+        driver.get(uri("/").toString());
         driver.manage().addCookie(new Cookie(WebPages.SESSION_COOKIE, me.token()));
-        driver.get(base + "/panel/vote");
+        driver.get(uri("/panel/vote").toString());
 
         for (String item : List.of("no_age", "no_region")) {
             Rectangle first = null;
@@ -122,8 +78,6 @@ class ApprovalLayoutBrowserTest extends EmbeddedDatabase {
                 "const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth;");
         assertEquals("solid 3px", outline, "a visible focus outline");
 
-        File png = driver.getScreenshotAs(OutputType.FILE);
-        Files.createDirectories(BrowserTest.SCREENSHOTS);
-        Files.copy(png.toPath(), BrowserTest.SCREENSHOTS.resolve("24-approval-radios.png"), StandardCopyOption.REPLACE_EXISTING);
+        screenshot("24-approval-radios");
     }
 }

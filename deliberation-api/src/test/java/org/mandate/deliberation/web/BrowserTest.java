@@ -1,12 +1,7 @@
 package org.mandate.deliberation.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.mandate.deliberation.EmbeddedDatabase;
-import org.mandate.deliberation.http.ApiServer;
-import org.mandate.deliberation.http.RateLimiter;
+import org.mandate.deliberation.SeatedPanel;
 import org.mandate.deliberation.service.CreatedPanel;
 import org.mandate.deliberation.service.MemberService;
 import org.mandate.deliberation.service.PanelService;
@@ -16,19 +11,12 @@ import org.mandate.deliberation.service.Statement;
 import org.mandate.deliberation.service.StatementService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,45 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * points), check the receipt; then the organiser tallies. Screenshots go to target/screenshots/. Needs
  * Debian's chromium and chromium-driver: without them this test fails, it does not skip.
  */
-class BrowserTest extends EmbeddedDatabase {
-
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    @TempDir
-    static Path profile;
-
-    private static ApiServer server;
-    private static WebDriver driver;
-    private static String base;
-
-    @BeforeAll
-    static void start() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM), "Chromium is missing at " + CHROMIUM
-                + ": install it with `apt-get install -y chromium chromium-driver` (or set CHROME_BIN)");
-        assertTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver is missing at " + CHROMEDRIVER
-                + ": install it with `apt-get install -y chromium-driver` (or set CHROMEDRIVER)");
-        Files.createDirectories(SCREENSHOTS);
-        server = new ApiServer(jdbi, new RateLimiter(10_000, 1_000)).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1100,1400", "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (driver != null) driver.quit();
-        if (server != null) server.close();
-    }
+class BrowserTest extends EmbeddedBrowser {
 
     @Test
     void aMemberJoinsDeliberatesVotesAndChecksTheReceiptThenTheOrganiserTallies() throws IOException {
@@ -195,11 +145,9 @@ class BrowserTest extends EmbeddedDatabase {
 
     @Test
     void aMemberDelegatesThenRanksProposalsAndVotesOnADataRule() throws IOException {
-        PanelService panels = new PanelService(jdbi);
-        MemberService members = new MemberService(jdbi);
-        CreatedPanel panel = panels.create("Ranked panel", List.of("relevance", "novelty"), "mean", false);
-        long id = panel.panel().id();
-        String organiser = panel.organiserToken();
+        SeatedPanel panel = SeatedPanel.create(jdbi, "Ranked panel", List.of("relevance", "novelty"), "mean", false, 2);
+        long id = panel.id();
+        String organiser = panel.organiser();
         new org.mandate.deliberation.service.VoteSettingsService(jdbi).set(id, organiser, Map.of(
                 "kinds", List.of("ranking", "approval"),
                 "proposals", List.of(
@@ -207,10 +155,9 @@ class BrowserTest extends EmbeddedDatabase {
                         Map.of("id", "balanced", "label", "Half relevance, half discovery", "weights", Map.of("relevance", 0.5, "novelty", 0.5))),
                 "status_quo", "today",
                 "items", List.of(Map.of("id", "no_age", "label", "Never use viewers' age", "forbid_attribute", "age"))));
-        List<String> invitations = members.invite(id, organiser, 2);
-        org.mandate.deliberation.service.Session me = members.join(invitations.get(0));
-        org.mandate.deliberation.service.Session trusted = members.join(invitations.get(1));
-        panels.moveTo(id, organiser, Phase.DELIBERATE);
+        org.mandate.deliberation.service.Session me = panel.members().get(0);
+        org.mandate.deliberation.service.Session trusted = panel.members().get(1);
+        panel.moveTo(Phase.DELIBERATE);
 
         driver.manage().deleteAllCookies();
         open("/");
@@ -236,7 +183,7 @@ class BrowserTest extends EmbeddedDatabase {
         assertEquals(3, new org.mandate.deliberation.ledger.LedgerStore(jdbi).entries().stream().filter(e -> e.kind().equals("delegation")).count());
 
         // voting: my own ranking overrides my delegation; a rule vote with no answer is explained
-        panels.moveTo(id, organiser, Phase.VOTE);
+        panel.moveTo(Phase.VOTE);
         open("/panel/vote");
         assertLabelled();
         assertTrue(driver.findElements(By.id("ballot")).isEmpty(), "this panel offers no weight ballot");
@@ -383,7 +330,7 @@ class BrowserTest extends EmbeddedDatabase {
     }
 
     private static void open(String path) {
-        driver.get(base + path);
+        driver.get(uri(path).toString());
     }
 
     private static void setPoints(String objective, String value) {
@@ -402,7 +349,6 @@ class BrowserTest extends EmbeddedDatabase {
     }
 
     private static void shot(String name) throws IOException {
-        File png = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        screenshot(name);
     }
 }

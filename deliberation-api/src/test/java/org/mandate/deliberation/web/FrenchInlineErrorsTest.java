@@ -1,22 +1,12 @@
 package org.mandate.deliberation.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mandate.deliberation.EmbeddedDatabase;
-import org.mandate.deliberation.http.ApiServer;
+import org.mandate.deliberation.SeatedPanel;
 import org.mandate.deliberation.http.ProblemTranslation;
-import org.mandate.deliberation.http.RateLimiter;
-import org.mandate.deliberation.service.CreatedPanel;
-import org.mandate.deliberation.service.MemberService;
-import org.mandate.deliberation.service.PanelService;
 import org.mandate.deliberation.service.Phase;
 import org.mandate.deliberation.service.Session;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,34 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Refusals shown inline on the deliberate and vote pages are in the reader's language: a French browser
  * (Accept-Language: fr) sees the service's explanation in French, an English one the English text.
  */
-class FrenchInlineErrorsTest extends EmbeddedDatabase {
+class FrenchInlineErrorsTest extends EmbeddedWeb {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final Pattern ERROR = Pattern.compile("id=\"error\"[^>]*>([^<]*)<");
-    private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private static ApiServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new ApiServer(jdbi, new RateLimiter(10_000, 1_000)).start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) server.close();
-    }
 
     @Test
     void refusedStatementsBallotsAndDelegationsAreExplainedInFrench() throws Exception {
-        PanelService panels = new PanelService(jdbi);
-        MemberService members = new MemberService(jdbi);
-        CreatedPanel panel = panels.create("Panel bilingue", List.of("relevance", "novelty"), "mean", false);
-        long id = panel.panel().id();
-        List<String> invitations = members.invite(id, panel.organiserToken(), 2);
-        Session me = members.join(invitations.get(0));
-        members.join(invitations.get(1));
+        SeatedPanel panel = SeatedPanel.create(jdbi, "Panel bilingue", List.of("relevance", "novelty"), "mean", false, 2);
+        long id = panel.id();
+        Session me = panel.members().getFirst();
 
-        panels.moveTo(id, panel.organiserToken(), Phase.DELIBERATE);
+        panel.moveTo(Phase.DELIBERATE);
         String tooLong = "x".repeat(300);
         assertError(post("/panel/statements", me, "fr", "text=" + tooLong), 422,
                 "une proposition doit compter de 1 à 280 caractères", "a statement needs");
@@ -68,7 +41,7 @@ class FrenchInlineErrorsTest extends EmbeddedDatabase {
         HttpResponse<String> kept = post("/panel/statements", me, "fr", "text=" + tooLong);
         assertTrue(kept.body().contains(tooLong), "the draft is kept");
 
-        panels.moveTo(id, panel.organiserToken(), Phase.VOTE);
+        panel.moveTo(Phase.VOTE);
         assertError(post("/panel/vote", me, "fr", "kind=weights&points_relevance=50&points_novelty=40"), 422,
                 "les points doivent totaliser 100 ; ils totalisent 90", "must add up");
         assertError(post("/panel/vote", me, "fr", "kind=floors&floor_relevance=0.5"), 422,
@@ -132,17 +105,6 @@ class FrenchInlineErrorsTest extends EmbeddedDatabase {
     }
 
     private static HttpResponse<String> post(String path, Session who, String language, String form) throws Exception {
-        HttpResponse<String> home = http.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = CSRF.matcher(home.body());
-        assertTrue(m.find());
-        String csrf = m.group(1);
-        HttpRequest r = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", "mandate_csrf=" + csrf + "; mandate_session=" + who.token()).header("Accept-Language", language)
-                .POST(HttpRequest.BodyPublishers.ofString(form + "&csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8))).build();
-        return http.send(r, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return postForm(path, csrfFrom("/"), who.token(), form, "Accept-Language", language);
     }
 }

@@ -1,18 +1,10 @@
 package org.mandate.deliberation.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mandate.deliberation.EmbeddedDatabase;
-import org.mandate.deliberation.http.ApiServer;
-import org.mandate.deliberation.http.RateLimiter;
 import org.mandate.deliberation.ledger.LedgerStore;
 import org.mandate.objectives.json.Json;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,22 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * entry and the {@code vote_settings} entry are written in one transaction. A failure injected between the panel
  * and its settings (a PostgreSQL trigger on {@code vote_settings}, after the panel row exists) leaves nothing.
  */
-class PanelCreationFormTest extends EmbeddedDatabase {
+class PanelCreationFormTest extends EmbeddedWeb {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-    private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final String FAILING_NAME = "Fails between panel and settings";
-    private static ApiServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new ApiServer(jdbi, new RateLimiter(10_000, 1_000)).start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) server.close();
-    }
 
     private static final String FORM = "&objectives=relevance&objectives=novelty&objectives=provider_fairness&rule=mean&kinds=floors"
             + "&max_shift=20&locked=provider_fairness";
@@ -115,17 +94,6 @@ class PanelCreationFormTest extends EmbeddedDatabase {
     }
 
     private static HttpResponse<String> post(String form, String language) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/organise/new")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = CSRF.matcher(page.body());
-        assertTrue(m.find());
-        String csrf = m.group(1);
-        HttpRequest r = HttpRequest.newBuilder(uri("/organise/new")).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", "mandate_csrf=" + csrf).header("Accept-Language", language)
-                .POST(HttpRequest.BodyPublishers.ofString(form + "&csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8))).build();
-        return http.send(r, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static java.net.URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return postForm("/organise/new", csrfFrom("/organise/new"), null, form, "Accept-Language", language);
     }
 }

@@ -1,20 +1,13 @@
 package org.mandate.deliberation.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mandate.deliberation.EmbeddedDatabase;
-import org.mandate.deliberation.http.ApiServer;
-import org.mandate.deliberation.http.RateLimiter;
 import org.mandate.deliberation.service.CreatedPanel;
 import org.mandate.deliberation.service.MemberService;
 import org.mandate.deliberation.service.PanelService;
 import org.mandate.deliberation.service.Phase;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,22 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pages over plain HTTP: cookies, CSRF, languages, headers, escaping and hostile form values. */
-class WebPagesTest extends EmbeddedDatabase {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-
-    private static ApiServer server;
-    private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-    @BeforeAll
-    static void startServer() {
-        server = new ApiServer(jdbi, new RateLimiter(10_000, 1_000)).start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) server.close();
-    }
+class WebPagesTest extends EmbeddedWeb {
 
     /** One browser: its cookie jar and the last CSRF token it was given. */
     static final class Browser {
@@ -55,7 +33,7 @@ class WebPagesTest extends EmbeddedDatabase {
         String csrf;
 
         HttpResponse<String> send(String method, String path, Map<String, String> form, String... headers) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
             if (form == null) b.method(method, HttpRequest.BodyPublishers.noBody());
             else b.method(method, HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
                     .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mandate.objectives.catalogue.Catalogue;
 import org.mandate.objectives.catalogue.Objective;
 import org.mandate.objectives.metrics.ItemFeatures;
+import org.mandate.training.GradientCheck;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -53,24 +54,7 @@ class SurrogateGradientTest {
                 consumed, targets, features, new double[]{0.5, 0.3, 0.2});
         INDArray analytic = f.gradient().dup();
         assertEquals(DataType.DOUBLE, analytic.dataType());
-        double h = 1e-6, worst = 0, largest = 0;
-        for (int u = 0; u < users; u++) {
-            for (int i = 0; i < items; i++) {
-                double original = f.logits().getDouble(u, i);
-                f.logits().putScalar(u, i, original + h);
-                double plus = f.value();
-                f.logits().putScalar(u, i, original - h);
-                double minus = f.value();
-                f.logits().putScalar(u, i, original);
-                double numeric = (plus - minus) / (2 * h);
-                double a = analytic.getDouble(u, i);
-                largest = Math.max(largest, Math.abs(a));
-                double error = Math.abs(a - numeric) / Math.max(Math.abs(a) + Math.abs(numeric), 1e-7);
-                worst = Math.max(worst, error);
-                // Entries below the finite-difference round-off (~1e-16 · |g| / h ≈ 1e-10) are checked absolutely.
-                assertTrue(error < 1e-5 || Math.abs(a - numeric) < 1e-9, surrogate.objectiveId() + " d/ds[" + u + "," + i + "]: analytic " + a + " numeric " + numeric);
-            }
-        }
+        double largest = GradientCheck.assertMatchesCentralDifferences(analytic, f.logits(), f::value, surrogate.objectiveId() + " ");
         assertTrue(largest > 1e-4, "the gradient is not trivially zero");
     }
 }

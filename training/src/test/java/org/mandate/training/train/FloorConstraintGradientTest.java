@@ -7,6 +7,7 @@ import org.mandate.objectives.catalogue.PublicValue;
 import org.mandate.objectives.catalogue.Relevance;
 import org.mandate.objectives.mandate.Bound;
 import org.mandate.objectives.metrics.ItemFeatures;
+import org.mandate.training.GradientCheck;
 import org.mandate.training.surrogate.SurrogateInputs;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -37,22 +38,7 @@ class FloorConstraintGradientTest {
         Fixture f = new Fixture(List.of(new Bound(PublicValue.ID, Bound.Kind.FLOOR, 0.9),
                 new Bound(ProviderFairness.ID, Bound.Kind.CEILING, 0.01), new Bound(Novelty.ID, Bound.Kind.FLOOR, 5)));
         INDArray analytic = f.sd.calculateGradients(f.feed, "s").get("s").dup();
-        double h = 1e-6, largest = 0;
-        for (int u = 0; u < USERS; u++) {
-            for (int i = 0; i < ITEMS; i++) {
-                double original = f.logits().getDouble(u, i);
-                f.logits().putScalar(u, i, original + h);
-                double plus = f.value();
-                f.logits().putScalar(u, i, original - h);
-                double minus = f.value();
-                f.logits().putScalar(u, i, original);
-                double numeric = (plus - minus) / (2 * h);
-                double a = analytic.getDouble(u, i);
-                largest = Math.max(largest, Math.abs(a));
-                double error = Math.abs(a - numeric) / Math.max(Math.abs(a) + Math.abs(numeric), 1e-7);
-                assertTrue(error < 1e-5 || Math.abs(a - numeric) < 1e-9, "d/ds[" + u + "," + i + "]: analytic " + a + " numeric " + numeric);
-            }
-        }
+        double largest = GradientCheck.assertMatchesCentralDifferences(analytic, f.logits(), f::value, "");
         assertTrue(largest > 1e-3, "the gradient is not trivially zero: " + largest);
     }
 
