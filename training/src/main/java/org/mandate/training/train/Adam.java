@@ -16,12 +16,24 @@ public final class Adam {
     private static final double BETA1 = 0.9, BETA2 = 0.999, EPSILON = 1e-8;
 
     private final double learningRate;
+    private final double weightDecay;
+    private final java.util.Set<String> decayed;
     private final Map<String, INDArray> m = new HashMap<>();
     private final Map<String, INDArray> v = new HashMap<>();
     private int t;
 
     public Adam(double learningRate) {
+        this(learningRate, 0, java.util.Set.of());
+    }
+
+    /**
+     * AdamW: the parameters named in {@code decayed} also shrink by {@code learningRate·weightDecay} of themselves each
+     * step, outside the adaptive scaling, so the decay is the same for rarely and often updated weights.
+     */
+    public Adam(double learningRate, double weightDecay, java.util.Set<String> decayed) {
         this.learningRate = learningRate;
+        this.weightDecay = weightDecay;
+        this.decayed = java.util.Set.copyOf(decayed);
     }
 
     /** The step count t (bias correction depends on it). */
@@ -60,6 +72,7 @@ public final class Adam {
             mi.muli(BETA1).addi(g.mul(1 - BETA1));
             vi.muli(BETA2).addi(g.mul(g).muli(1 - BETA2));
             INDArray step = mi.div(Transforms.sqrt(vi, true).addi(EPSILON)).muli(alpha);
+            if (weightDecay > 0 && decayed.contains(e.getKey())) e.getValue().muli(1 - learningRate * weightDecay);
             e.getValue().subi(step);
         }
     }

@@ -67,4 +67,97 @@ class EaseTest {
     void refusesANonPositivePenalty() {
         assertThrows(IllegalArgumentException.class, () -> new Ease(tiny(2, new int[][]{{0}}), 0));
     }
+
+    /** Gram matrix plus λI of random histories, the matrix EASE inverts. */
+    static double[][] randomGram(java.util.Random r, int items, int users, double lambda) {
+        double[][] g = new double[items][items];
+        for (int u = 0; u < users; u++) {
+            int[] h = r.ints(1 + r.nextInt(items / 2 + 1), 0, items).distinct().toArray();
+            for (int a : h) for (int b : h) g[a][b]++;
+        }
+        for (int i = 0; i < items; i++) g[i][i] += lambda;
+        return g;
+    }
+
+    /** Textbook Gauss–Jordan inverse with partial pivoting: slow, independent of the Cholesky path. */
+    static double[][] gaussJordan(double[][] m) {
+        int n = m.length;
+        double[][] a = new double[n][2 * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(m[i], 0, a[i], 0, n);
+            a[i][n + i] = 1;
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) pivot = r;
+            double[] t = a[c]; a[c] = a[pivot]; a[pivot] = t;
+            double d = a[c][c];
+            for (int k = 0; k < 2 * n; k++) a[c][k] /= d;
+            for (int r = 0; r < n; r++) {
+                if (r == c) continue;
+                double f = a[r][c];
+                for (int k = 0; k < 2 * n; k++) a[r][k] -= f * a[c][k];
+            }
+        }
+        double[][] inv = new double[n][n];
+        for (int i = 0; i < n; i++) System.arraycopy(a[i], n, inv[i], 0, n);
+        return inv;
+    }
+
+    @Test
+    void choleskyInverseEqualsGaussJordanOnRandomGramMatrices() {
+        for (int seed = 1; seed <= 20; seed++) {
+            java.util.Random r = new java.util.Random(seed);
+            int n = 1 + r.nextInt(90);
+            double lambda = 0.5 + r.nextDouble() * 50;
+            double[][] g = randomGram(r, n, 1 + r.nextInt(200), lambda);
+            double[][] expected = gaussJordan(g);
+            double[][] p = Ease.spdInverse(g);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertEquals(expected[i][j], p[i][j], 1e-9, "seed " + seed + " P[" + i + "][" + j + "]");
+                    assertEquals(p[i][j], p[j][i], "P is exactly symmetric");
+                }
+            }
+        }
+    }
+
+    @Test
+    void weightsEqualTheClosedFormFromAGaussJordanInverse() {
+        for (int seed = 1; seed <= 10; seed++) {
+            InteractionData data = SyntheticBroadcaster.generate(SyntheticBroadcaster.Config.defaults(seed).withSize(60 + 10 * seed, 150));
+            double lambda = 5.0 * seed;
+            Ease ease = new Ease(data, lambda);
+            int n = data.itemCount();
+            double[][] g = new double[n][n];
+            for (int[] h : data.histories()) for (int a : h) for (int b : h) g[a][b]++;
+            for (int i = 0; i < n; i++) g[i][i] += lambda;
+            double[][] p = gaussJordan(g);
+            for (int i = 0; i < n; i++) {
+                assertEquals(0.0, ease.weight(i, i), "diag(B) = 0");
+                for (int j = 0; j < n; j++) {
+                    if (i == j) continue;
+                    assertEquals(-p[i][j] / p[j][j], ease.weight(i, j), 1e-9, "seed " + seed + " B[" + i + "][" + j + "]");
+                    // B[i][j]·P[j][j] = −P[i][j] is symmetric in i and j.
+                    assertEquals(ease.weight(i, j) * p[j][j], ease.weight(j, i) * p[i][i], 1e-9);
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesAMatrixThatIsNotPositiveDefinite() {
+        assertThrows(IllegalArgumentException.class, () -> Ease.spdInverse(new double[][]{{1, 2}, {2, 1}}));
+    }
+
+    @Test
+    void fitsAMovieLens100kSizedCatalogueInSeconds() {
+        InteractionData data = SyntheticBroadcaster.generate(SyntheticBroadcaster.Config.movieLens100kSize(1));
+        long t = System.nanoTime();
+        Ease ease = new Ease(data, 200);
+        double seconds = (System.nanoTime() - t) / 1e9;
+        // Timing is printed, not asserted (shared CI cores); docs/benchmarks.md records it.
+        System.out.printf(java.util.Locale.ROOT, "[ease] %d items: fitted in %.2f s%n", data.itemCount(), seconds);
+        assertEquals(0.0, ease.weight(7, 7));
+    }
 }
