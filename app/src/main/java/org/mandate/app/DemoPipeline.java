@@ -5,10 +5,12 @@ import org.mandate.audit.checkpoint.SignedCheckpoint;
 import org.mandate.audit.ledger.EvaluationRecorded;
 import org.mandate.audit.ledger.LedgerEntry;
 import org.mandate.audit.ledger.LedgerEvent;
+import org.mandate.audit.ledger.LedgerView;
 import org.mandate.audit.ledger.MemberSelection;
 import org.mandate.audit.ledger.PanelConfigured;
 import org.mandate.audit.ledger.PhaseChanged;
 import org.mandate.audit.ledger.TrainingRunRecorded;
+import org.mandate.audit.report.BoundResult;
 import org.mandate.audit.report.BridgingStatement;
 import org.mandate.audit.report.Datasheet;
 import org.mandate.audit.report.LedgerSummary;
@@ -16,8 +18,10 @@ import org.mandate.audit.report.PanelSummary;
 import org.mandate.audit.report.ReportInput;
 import org.mandate.audit.report.ReportSections;
 import org.mandate.audit.report.ReportWriter;
+import org.mandate.audit.report.RuleVotes;
 import org.mandate.audit.report.RunSummary;
 import org.mandate.audit.report.StrataTable;
+import org.mandate.audit.report.TradeOffCurve;
 import org.mandate.audit.report.VerificationSummary;
 import org.mandate.audit.report.WrittenReport;
 import org.mandate.audit.verify.BundleLayout;
@@ -43,8 +47,11 @@ import org.mandate.deliberation.service.StatementService;
 import org.mandate.deliberation.service.StrataService;
 import org.mandate.deliberation.service.StratifiedInvitation;
 import org.mandate.deliberation.service.StratumMember;
+import org.mandate.deliberation.service.StoredSweep;
+import org.mandate.deliberation.service.SweepService;
 import org.mandate.deliberation.service.TallyOutcome;
 import org.mandate.deliberation.service.TallyService;
+import org.mandate.deliberation.service.VoteSettingsService;
 import org.mandate.objectives.ballot.ObjectiveMenu;
 import org.mandate.objectives.ballot.WeightBallot;
 import org.mandate.objectives.catalogue.Catalogue;
@@ -52,7 +59,9 @@ import org.mandate.objectives.catalogue.Direction;
 import org.mandate.objectives.catalogue.Novelty;
 import org.mandate.objectives.catalogue.ProviderFairness;
 import org.mandate.objectives.catalogue.Relevance;
+import org.mandate.objectives.mandate.DataUseRules;
 import org.mandate.objectives.mandate.Mandate;
+import org.mandate.objectives.mandate.Provenance;
 import org.mandate.objectives.metrics.MetricValue;
 import org.mandate.objectives.tally.BootstrapInterval;
 import org.mandate.objectives.tally.MeanRule;
@@ -66,6 +75,9 @@ import org.mandate.training.run.ModelArtifact;
 import org.mandate.training.run.TrainingResult;
 import org.mandate.training.run.TrainingRun;
 import org.mandate.training.split.HoldoutSplit;
+import org.mandate.training.sweep.SweepFile;
+import org.mandate.training.sweep.SweepResult;
+import org.mandate.training.sweep.WeightSweep;
 import org.mandate.training.train.TrainerConfig;
 
 import java.io.IOException;
@@ -85,7 +97,8 @@ import java.util.TreeMap;
 
 /**
  * One democratic decision end to end, through the same code paths a real panel uses: data, a panel
- * voting through the ballot service, the tally, two DL4J trainings, the ledger, the report and an
+ * deliberating, the baseline training and a coarse weight sweep uploaded before voting opens, voting through
+ * the ballot service, the tally, the training under the voted mandate, the ledger, the report and an
  * offline verification of the exported bundle.
  */
 public final class DemoPipeline {
@@ -103,6 +116,19 @@ public final class DemoPipeline {
     static final int BRIDGING_SHOWN = 3;
     /** The chance a member votes on a given statement of someone else's: nobody reads everything. */
     static final double STATEMENT_VOTE_RATE = 0.8;
+    /** The organiser's personalisation rule: each user may move the voted weights by 15 % at most, never lowering fair exposure. */
+    static final double MAX_SHIFT = 0.15;
+    static final List<String> LOCKED = List.of(ProviderFairness.ID);
+    /** The sweep's lattice step: 0.5 over the three objectives is 6 points, coarse enough to train before voting opens. */
+    static final double SWEEP_STEP = 0.5;
+    /** Each sweep point trains for this fraction of the real runs' epochs (at least one): the panel needs the shape, not the last decimal. */
+    static final int SWEEP_EPOCH_DIVISOR = 6;
+    /** Held-out users whose top programmes every sweep point shows (as {@code mandate sweep}). */
+    static final int SWEEP_EXAMPLE_USERS = 2;
+    static final String SWEEP_FILE = "sweep.json";
+    /** The trade-off the report draws: accuracy against fair exposure of providers, the demo panel's main tension. */
+    static final String CURVE_X = Relevance.ID;
+    static final String CURVE_Y = ProviderFairness.ID;
 
     private final Database db;
     private final DemoConfig config;
@@ -111,12 +137,12 @@ public final class DemoPipeline {
     public DemoPipeline(Database db, DemoConfig config, PrintStream out) {
         this.db = db;
         this.config = config;
-        this.console = new Console(out, 8);
+        this.console = new Console(out, 10);
     }
 
     /** What the demo produced, for the caller (and the integration test) to inspect. */
     public record Result(TallyOutcome tally, TallyRecord meanTally, TrainingResult baseline, TrainingResult voted,
-                         WrittenReport report, Path bundle, Verdict verdict) {}
+                         SweepFile sweep, WrittenReport report, Path bundle, Verdict verdict) {}
 
     public Result run() {
         Jdbi jdbi = db.jdbi();
@@ -133,8 +159,17 @@ public final class DemoPipeline {
         console.detail("%d training users, %d held-out users (80/20 fold-in of their histories), seed %d",
                 split.trainingUsers().length, split.heldOutUsers().length, config.seed());
 
-        console.step("Panel deliberates and votes (" + config.members() + " members, rule '" + config.rule() + "' fixed before voting)");
-        PanelVote vote = castBallots(jdbi);
+        console.step("Panel deliberates (" + config.members() + " members, rule '" + config.rule() + "' and personalisation fixed before voting)");
+        OpenPanel open = openPanel(jdbi);
+
+        TrainerConfig trainer = trainerConfig();
+        console.step("Training the baseline (relevance only) with DL4J");
+        TrainingResult baseline = train(data, split, Mandate.relevanceOnly(), trainer, ledger, BASELINE);
+        console.step("Weight sweep: what each mix of the objectives would give, uploaded for the panel before voting opens");
+        SweepFile sweep = sweep(data, split, trainer, open);
+
+        console.step("Panel votes");
+        PanelVote vote = castBallots(jdbi, open);
 
         console.step("Tally");
         TallyOutcome outcome = new TallyService(jdbi).tally(vote.panelId(), vote.organiserToken());
@@ -146,9 +181,6 @@ public final class DemoPipeline {
         console.detail("mandate %s (ledger entry %d)", outcome.mandate().sha256(), outcome.mandateEntry().seq());
         console.detail("log checkpoint signed at %d entries, root %s", afterVote.checkpoint().size(), afterVote.checkpoint().rootHash());
 
-        TrainerConfig trainer = trainerConfig();
-        console.step("Training the baseline (relevance only) with DL4J");
-        TrainingResult baseline = train(data, split, Mandate.relevanceOnly(), trainer, ledger, BASELINE);
         console.step("Training under the voted mandate with DL4J");
         TrainingResult voted = train(data, split, outcome.mandate(), trainer, ledger, VOTED);
 
@@ -156,7 +188,7 @@ public final class DemoPipeline {
         printComparison(baseline, voted);
 
         console.step("Ledger, report and offline verification");
-        WrittenReport report = writeReport(outcome, vote, baseline, voted, ledger, afterVote);
+        WrittenReport report = writeReport(outcome, vote, baseline, voted, sweep, ledger, afterVote);
         List<LedgerEntry> entries = ledger.entries();
         SignedCheckpoint head = witnesses.signAndWitness(entries, afterVote);
         console.detail("head checkpoint at %d entries signed by the log and co-signed by the regulator after a consistency proof from %d",
@@ -169,7 +201,7 @@ public final class DemoPipeline {
         console.detail("report: %s", report.indexHtml().toAbsolutePath());
         console.detail("        %s", report.reportJson().toAbsolutePath());
         console.detail("check it yourself: ./mandate verify --bundle %s --receipt %s", bundle, vote.sampleReceipt());
-        return new Result(outcome, mean, baseline, voted, report, bundle, verdict);
+        return new Result(outcome, mean, baseline, voted, sweep, report, bundle, verdict);
     }
 
     /**
@@ -209,16 +241,27 @@ public final class DemoPipeline {
     record PanelVote(long panelId, String organiserToken, String name, int members, List<WeightBallot> ballots, String sampleReceipt,
                      SyntheticPanel synthetic, List<BridgingStatement> bridging) {}
 
-    private PanelVote castBallots(Jdbi jdbi) {
+    /** A panel that has deliberated and whose ballot is fixed, waiting for voting to open. */
+    record OpenPanel(long panelId, String organiserToken, String name, List<Session> sessions, SyntheticPanel synthetic,
+                     List<BridgingStatement> bridging) {}
+
+    /**
+     * Creates the panel, fixes its vote settings with the personalisation rule (ledgered before anyone votes, and
+     * written into the mandate by the tally), seats the members with their strata and lets them deliberate.
+     */
+    private OpenPanel openPanel(Jdbi jdbi) {
         PanelService panels = new PanelService(jdbi);
         MemberService members = new MemberService(jdbi);
-        BallotService ballots = new BallotService(jdbi);
         String name = "Demo panel " + Instant.now().toString().substring(0, 19).replace('T', ' ');
         MemberSelection selection = new MemberSelection("sortition", "a synthetic population generated by the demo: no real person", List.of(),
                 "Seats filled by a seeded random draw; each synthetic member has a region and an age band, and some abstain.");
         CreatedPanel created = panels.create(name, MENU, config.rule(), false, selection);
         long id = created.panel().id();
         String organiser = created.organiserToken();
+        new VoteSettingsService(jdbi).set(id, organiser, Map.of("kinds", List.of("weights"),
+                "personalisation", Map.of("max_shift", MAX_SHIFT, "locked", LOCKED)));
+        console.detail("vote settings fixed: weight ballots; each user may later move the voted weights by at most %.0f %%, never lowering %s",
+                100 * MAX_SHIFT, String.join(", ", LOCKED));
         SyntheticPanel panel = SyntheticPanel.generate(config.members(), config.seed());
         // One invitation per member carrying their strata, as an organiser's strata file would: the report's
         // turnout tables are then read back from the stored member attributes.
@@ -230,7 +273,16 @@ public final class DemoPipeline {
         // The demo skips the learn phase: its members arrive knowing the objectives.
         panels.moveTo(id, organiser, Phase.DELIBERATE);
         List<BridgingStatement> bridging = deliberate(jdbi, id, organiser, sessions, panel);
-        panels.moveTo(id, organiser, Phase.VOTE);
+        return new OpenPanel(id, organiser, name, List.copyOf(sessions), panel, bridging);
+    }
+
+    /** Opens voting and casts the synthetic members' ballots through the ballot service. */
+    private PanelVote castBallots(Jdbi jdbi, OpenPanel open) {
+        BallotService ballots = new BallotService(jdbi);
+        long id = open.panelId();
+        List<Session> sessions = open.sessions();
+        SyntheticPanel panel = open.synthetic();
+        new PanelService(jdbi).moveTo(id, open.organiserToken(), Phase.VOTE);
 
         List<WeightBallot> cast = new ArrayList<>();
         String sampleReceipt = null;
@@ -252,7 +304,62 @@ public final class DemoPipeline {
         panel.members().forEach(m -> groups.merge(m.group(), 1L, Long::sum));
         console.detail("opinion groups: %s; %d of %d members voted", groups, cast.size(), panel.members().size());
         console.detail("receipt of the first ballot: %s", sampleReceipt);
-        return new PanelVote(id, organiser, name, config.members(), List.copyOf(cast), sampleReceipt, panel, bridging);
+        return new PanelVote(id, open.organiserToken(), open.name(), config.members(), List.copyOf(cast), sampleReceipt, panel, open.bridging());
+    }
+
+    /**
+     * Trains the coarse lattice over the panel's menu ({@link WeightSweep}, reduced epochs), writes it as
+     * {@code mandate-sweep/1} and uploads it through the sweep service as an organiser would before voting opens:
+     * members explore these trade-offs, the ledger's {@code sweep} entry names the file's hash, and the report draws them.
+     */
+    private SweepFile sweep(InteractionData data, HoldoutSplit split, TrainerConfig trainer, OpenPanel open) {
+        TrainerConfig coarse = trainer.withEpochs(Math.max(1, trainer.epochs() / SWEEP_EPOCH_DIVISOR), 1);
+        TreeMap<String, Double> equal = new TreeMap<>();
+        for (String id : MENU) equal.put(id, 1.0 / MENU.size());
+        Mandate template = new Mandate(equal, List.of(), DataUseRules.NONE, null, Provenance.baseline("demo weight sweep over the panel's menu"));
+        int points = WeightSweep.lattice(MENU, SWEEP_STEP).size();
+        console.detail("%d lattice points, step %s, %d epochs each (calibration %d)", points, SWEEP_STEP, coarse.epochs(), coarse.calibrationEpochs());
+        SweepResult result = WeightSweep.run(data, split, template, SWEEP_STEP, coarse, org.mandate.training.train.ProgressListener.NONE,
+                SWEEP_EXAMPLE_USERS, (index, total, point) -> console.detail("%s point %d/%d %s: %s %.4f, %s %.4f (%.1f s)",
+                        Console.bar(index, total), index, total, weights(point.weights()), CURVE_X, point.value(CURVE_X), CURVE_Y,
+                        point.value(CURVE_Y), point.seconds()));
+        SweepFile file = SweepFile.of(result);
+        Path path = config.out().resolve(SWEEP_FILE);
+        file.write(path);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back " + path, e);
+        }
+        StoredSweep stored = new SweepService(db.jdbi()).upload(open.panelId(), open.organiserToken(), bytes);
+        console.detail("%s: %d points, %d non-dominated; uploaded to the panel (ledger entry %d, sha256 %s)", path, file.points().size(),
+                file.points().stream().filter(SweepFile.Point::nonDominated).count(), stored.ledgerSeq(), stored.sha256());
+        return file;
+    }
+
+    /** The report's trade-off curve: every sweep point, and the model trained under the voted mandate among them. */
+    static TradeOffCurve tradeOff(SweepFile sweep, TrainingResult voted) {
+        List<TradeOffCurve.Point> points = new ArrayList<>();
+        for (SweepFile.Point p : sweep.points()) {
+            points.add(new TradeOffCurve.Point("sweep " + weightsLabel(p.weights()), p.weights(), p.metrics().get(CURVE_X), p.metrics().get(CURVE_Y)));
+        }
+        TradeOffCurve.Point chosen = new TradeOffCurve.Point(VOTED, new TreeMap<>(voted.mandate().weights()),
+                voted.evaluation().value(CURVE_X), voted.evaluation().value(CURVE_Y));
+        // The metric's own name (ndcg@10): the report puts it after the objective's name, while the sweep file's labels already carry both.
+        return new TradeOffCurve(CURVE_X, voted.evaluation().metric(CURVE_X).metric(), CURVE_Y, voted.evaluation().metric(CURVE_Y).metric(),
+                points, chosen);
+    }
+
+    private static String weightsLabel(Map<String, Double> weights) {
+        StringBuilder s = new StringBuilder();
+        weights.forEach((k, v) -> s.append(s.isEmpty() ? "" : " ").append(String.format(java.util.Locale.ROOT, "%s=%.2f", k, v)));
+        return s.toString();
+    }
+
+    /** The training's own check of each floor and ceiling on the held-out users, as the report states them. */
+    static List<BoundResult> bounds(TrainingResult voted) {
+        return voted.bounds().stream().map(b -> new BoundResult(b.objective(), b.kind(), b.threshold(), b.achieved(), b.met())).toList();
     }
 
     /**
@@ -370,37 +477,40 @@ public final class DemoPipeline {
         });
     }
 
-    private WrittenReport writeReport(TallyOutcome outcome, PanelVote vote, TrainingResult baseline, TrainingResult voted, LedgerStore ledger,
-                                      SignedCheckpoint afterVote) {
+    private WrittenReport writeReport(TallyOutcome outcome, PanelVote vote, TrainingResult baseline, TrainingResult voted, SweepFile sweep,
+                                      LedgerStore ledger, SignedCheckpoint afterVote) {
         List<RunSummary> runs = List.of(summary(BASELINE, baseline), summary(VOTED, voted));
-        PanelSummary panel = new PanelSummary(vote.name(), vote.members(), outcome.tally().ballotCount(), config.rule(),
+        List<LedgerEntry> entries = ledger.entries();
+        LedgerView view = LedgerView.of(panelEntries(entries, vote.panelId()));
+        long id = vote.panelId();
+        PanelSummary panel = PanelSummary.fromLedger(view, id, vote.name(), vote.members(), config.rule(),
                 "Fixed before voting opened. Independent markets (moving phantoms) is strategyproof: no member gets a result "
                         + "closer to their own ideal by exaggerating, unlike the mean, and it is proportional to the groups' sizes.");
-        List<LedgerEntry> entries = ledger.entries();
-        PanelConfigured configuration = null;
-        List<PhaseChanged> phases = new ArrayList<>();
-        for (LedgerEntry e : entries) {
-            // Only this panel's entries: a reused database may hold older panels in formats this version no longer reads.
-            if (!e.kind().equals(PanelConfigured.KIND) && !e.kind().equals(PhaseChanged.KIND)) continue;
-            if (!e.payload().contains("\"panel\":" + vote.panelId() + ",") && !e.payload().endsWith("\"panel\":" + vote.panelId() + "}")) continue;
-            switch (LedgerEvent.parse(e)) {
-                case PanelConfigured c when c.panelId() == vote.panelId() -> configuration = c;
-                case PhaseChanged p when p.panelId() == vote.panelId() -> phases.add(p);
-                default -> { }
-            }
-        }
+        PanelConfigured configuration = view.all(PanelConfigured.class).stream().map(LedgerView.Typed::event)
+                .filter(c -> c.panelId() == id).findFirst().orElse(null);
+        List<PhaseChanged> phases = view.all(PhaseChanged.class).stream().map(LedgerView.Typed::event).filter(p -> p.panelId() == id).toList();
+        List<ReportInput.Sweep> sweeps = view.sweeps(id).stream().map(t -> new ReportInput.Sweep(t.entry().seq(), t.event())).toList();
         BootstrapInterval intervals = Robustness.bootstrap(vote.ballots(), new ObjectiveMenu(MENU), WeightRule.byId(config.rule()),
                 BOOTSTRAP_RESAMPLES, config.seed(), 0.95);
         String command = "./mandate verify --bundle " + config.bundleDir() + " --receipt <your receipt>";
         ReportInput input = new ReportInput("How the recommender was told what to optimise", Instant.now(), panel,
                 outcome.tally(), outcome.mandate(), runs, LedgerSummary.of(org.mandate.audit.ledger.HashChain.verify(entries), entries.size()),
-                configuration, phases, intervals, Map.of(), vote.bridging(), datasheet(), NON_PROFILING, List.of(),
-                VerificationSummary.of(entries, afterVote, vote.panelId(), command));
+                configuration, phases, intervals, RuleVotes.of(view, id), vote.bridging(), datasheet(), NON_PROFILING, bounds(voted),
+                VerificationSummary.of(entries, afterVote, vote.panelId(), command), sweeps);
         List<StrataTable> strata = new ArrayList<>(turnout(new StrataService(db.jdbi()).members(vote.panelId())));
         strata.add(favourites(vote.synthetic()));
-        WrittenReport report = ReportWriter.write(input, new ReportSections(null, strata), config.reportDir());
+        WrittenReport report = ReportWriter.write(input, new ReportSections(tradeOff(sweep, voted), strata), config.reportDir());
         append(ledger, report.ledgerEvent());
         return report;
+    }
+
+    /**
+     * The entries about one panel (its payload names it), so that a reused database's older panels, possibly in
+     * formats this version no longer reads, stay out of the report's typed view.
+     */
+    static List<LedgerEntry> panelEntries(List<LedgerEntry> entries, long panelId) {
+        String key = "\"panel\":" + panelId;
+        return entries.stream().filter(e -> e.payload().contains(key + ",") || e.payload().contains(key + "}")).toList();
     }
 
     static final String NON_PROFILING = "Everyone can ask for the list that uses no viewing history at all: the same programmes for every user, "

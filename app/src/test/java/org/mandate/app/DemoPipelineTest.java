@@ -86,7 +86,8 @@ class DemoPipelineTest {
         String html = Files.readString(result.report().indexHtml());
         assertTrue(html.contains("<svg"), "the report has a chart");
         assertTrue(html.contains("provider_fairness") || html.contains("Fair exposure"));
-        assertTrue(printed.contains("[8/8]"), printed);
+        assertTrue(printed.contains("[10/10] Ledger, report and offline verification"), printed);
+        assertFalse(printed.contains("[11/"), "every step is counted");
         assertTrue(printed.contains("PASS tally of panel"), printed);
         assertTrue(result.verdict().checks().stream().anyMatch(c -> c.passed() && c.name().equals("re-evaluation of runs/voted")),
                 "the published model is re-run on the published evaluation data");
@@ -195,6 +196,32 @@ class DemoPipelineTest {
         assertTrue(((String) verification.get("command")).contains(result.bundle().toString()));
         assertTrue(((String) ((Map<?, ?>) ((Map<?, ?>) verification.get("checkpoint")).get("checkpoint")).get("origin")).equals(DemoPipeline.ORIGIN));
         assertTrue(((String) ((Map<?, ?>) json.get("user_choice")).get("non_profiling_option")).contains("--non-profiling"));
+
+        // The trade-off curve comes from the sweep the organiser uploaded before voting, with the voted model among its points.
+        Map<?, ?> tradeOff = (Map<?, ?>) json.get("trade_off");
+        List<?> points = (List<?>) tradeOff.get("points");
+        assertEquals(result.sweep().points().size(), points.size());
+        assertTrue(points.size() >= 4, "lattice points: " + points.size());
+        Map<?, ?> voted = (Map<?, ?>) tradeOff.get("voted");
+        assertEquals(DemoPipeline.VOTED, voted.get("label"));
+        assertEquals(result.voted().evaluation().value(DemoPipeline.CURVE_Y), ((Number) voted.get("y")).doubleValue(), 1e-12);
+        assertEquals(result.sweep().points().getFirst().metrics().get(DemoPipeline.CURVE_X), ((Number) ((Map<?, ?>) points.getFirst()).get("x")).doubleValue(), 1e-12);
+        assertEquals("ndcg@10", ((Map<?, ?>) tradeOff.get("x")).get("metric"));
+        List<?> sweeps = (List<?>) json.get("sweeps");
+        assertEquals(1, sweeps.size(), "one upload, before voting opened");
+        assertTrue(Files.isRegularFile(dir.resolve("out").resolve(DemoPipeline.SWEEP_FILE)));
+        // The personalisation rule fixed with the vote settings is in the mandate, and the report tells users about it.
+        var personalisation = result.tally().mandate().personalisation();
+        assertEquals(DemoPipeline.MAX_SHIFT, personalisation.maxShift());
+        assertEquals(List.copyOf(DemoPipeline.LOCKED), List.copyOf(personalisation.locked()));
+        Map<?, ?> choice = (Map<?, ?>) ((Map<?, ?>) json.get("user_choice")).get("personalisation");
+        assertEquals(DemoPipeline.MAX_SHIFT, ((Number) choice.get("max_shift")).doubleValue());
+        assertEquals(DemoPipeline.LOCKED, choice.get("locked"));
+        assertTrue(result.verdict().checks().stream().anyMatch(c -> c.passed() && c.name().startsWith("personalisation of panel " + demoPanel())),
+                () -> String.join("\n", BundleVerifier.lines(result.verdict())));
+        Map<?, ?> panel = (Map<?, ?>) json.get("panel");
+        assertEquals(result.tally().tally().ballotCount(), ((Number) panel.get("ballots")).intValue(), "ballots are read from the record");
+        assertEquals((double) result.tally().tally().ballotCount() / 60, ((Number) panel.get("turnout")).doubleValue(), 1e-12);
 
         String html = Files.readString(result.report().indexHtml());
         assertTrue(html.contains("Where the groups agreed") && html.contains("id=\"weights-chart-title\"") && html.contains("Turnout by age band"));

@@ -16,6 +16,8 @@ import org.mandate.audit.ledger.MandatePublished;
 import org.mandate.audit.ledger.ReportPublished;
 import org.mandate.audit.ledger.TallyComputed;
 import org.mandate.audit.ledger.TrainingRunRecorded;
+import org.mandate.audit.ledger.VoteSettingsFixed;
+import org.mandate.objectives.mandate.Personalisation;
 import org.mandate.objectives.ballot.ObjectiveMenu;
 import org.mandate.objectives.delegation.Delegation;
 import org.mandate.objectives.delegation.LiquidDelegation;
@@ -121,6 +123,7 @@ public final class BundleVerifier {
         Map<Long, String> tallyHashByPanel = new HashMap<>();
         Map<Long, TallyComputed> tallyByPanel = new HashMap<>();
         Map<Long, PanelConfigured> configured = new TreeMap<>();
+        Map<Long, VoteSettingsFixed> voteSettings = new HashMap<>();
         Map<Long, String> phase = new HashMap<>();
         Map<Long, List<String>> phaseProblems = new TreeMap<>();
         Set<String> mandates = new HashSet<>(Set.of(Mandate.relevanceOnly().sha256()));
@@ -165,9 +168,11 @@ public final class BundleVerifier {
                     tallyByPanel.put(t.panelId(), t);
                     tallySeq.put(t.panelId(), p.entry().seq());
                 }
+                case VoteSettingsFixed v -> voteSettings.put(v.panelId(), v);
                 case MandatePublished m -> {
                     TallyComputed t = tallyByPanel.get(m.panelId());
                     checks.add(mandateFollowsTally(p.entry(), m, tallyHashByPanel.get(m.panelId()), t == null ? null : t.tally()));
+                    checks.add(personalisationAsFixed(p.entry(), m, voteSettings.get(m.panelId())));
                     mandates.add(m.mandateHash());
                 }
                 case TrainingRunRecorded r -> {
@@ -277,6 +282,46 @@ public final class BundleVerifier {
             return Check.fail(name, "weights " + m.mandate().weights() + " differ from the tally's " + expected);
         }
         return Check.pass(name, "weights equal the tally's result; mandate hash " + m.mandateHash());
+    }
+
+    /**
+     * The mandate's personalisation rule must be the one the organiser fixed with the vote settings before
+     * voting opened: otherwise whoever published the mandate could widen (or narrow) how far users may move the
+     * voted weights after seeing the result. No settings entry, or settings without the rule, means none.
+     */
+    static Check personalisationAsFixed(LedgerEntry entry, MandatePublished m, VoteSettingsFixed settings) {
+        String name = "personalisation of panel " + m.panelId() + " (entry " + entry.seq() + ")";
+        Personalisation published = m.mandate().personalisation();
+        Personalisation fixed;
+        try {
+            fixed = settings == null ? null : fixedPersonalisation(settings.settings().get("personalisation"));
+        } catch (RuntimeException e) {
+            return Check.fail(name, "the vote settings' personalisation rule cannot be read: " + e.getMessage());
+        }
+        String source = settings == null ? "the record fixed no vote settings for this panel" : "the vote settings fixed before voting";
+        if (!java.util.Objects.equals(published, fixed)) {
+            return Check.fail(name, "the mandate allows " + describe(published) + ", but " + source + " allow " + describe(fixed));
+        }
+        return Check.pass(name, describe(published) + ", as " + source + (settings == null ? "" : " said"));
+    }
+
+    private static Personalisation fixedPersonalisation(Object raw) {
+        if (raw == null) return null;
+        if (!(raw instanceof Map<?, ?> json) || !(json.get("max_shift") instanceof Number shift)) {
+            throw new IllegalArgumentException("personalisation must be an object with a numeric max_shift, got " + raw);
+        }
+        Set<String> locked = new TreeSet<>();
+        Object list = json.get("locked");
+        if (list != null) {
+            if (!(list instanceof List<?> ids)) throw new IllegalArgumentException("personalisation.locked must be a list, got " + list);
+            for (Object id : ids) locked.add(String.valueOf(id));
+        }
+        return new Personalisation(shift.doubleValue(), locked);
+    }
+
+    private static String describe(Personalisation p) {
+        return p == null ? "no personal weights"
+                : "personal shifts up to " + p.maxShift() + (p.locked().isEmpty() ? "" : " with " + p.locked() + " locked");
     }
 
     /**

@@ -42,9 +42,10 @@ final class BallotRoutes {
                         "settings", settings.get(ApiServer.panelId(ctx)).toJson()))),
                 new ApiRoute("POST", "/api/panels/{id}/vote-settings", "setVoteSettings",
                         "Fix, once and before voting opens, the ballot kinds the panel offers (exactly one of weights, comparison, ranking; "
-                                + "optionally floors and approval) with their slates, proposals and rules; published in the ledger", "organiser",
+                                + "optionally floors and approval) with their slates, proposals and rules, and the personalisation rule "
+                                + "({max_shift, locked}: how far each user may move the voted weights); published in the ledger", "organiser",
                         none, List.of("kinds:ballotKinds", "slates:slates", "proposals:proposals", "status_quo:string", "items:items",
-                        "quorum:number", "majority:number"), 201, List.of(400, 401, 403, 404, 409, 413, 422), this::setSettings));
+                        "quorum:number", "majority:number", "personalisation:object"), 201, List.of(400, 401, 403, 404, 409, 413, 422), this::setSettings));
     }
 
     private void cast(Context ctx) {

@@ -168,19 +168,4 @@ public record BallotContent(BallotKind kind, String field, Object value) {
         ((Map<?, ?>) value).forEach((k, v) -> out.put((String) k, ((Number) v).doubleValue()));
         return out;
     }
-
-    /**
-     * The ballot's canonical JSON object, the receipt's preimage. Weight ballots keep exactly the form
-     * {@link org.mandate.audit.ledger.BallotCast#ballot()} writes; other kinds add their {@code kind}.
-     */
-    public Map<String, Object> ballotJson(long panelId, String voter, int version, String castAt) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("panel", panelId);
-        json.put("voter", voter);
-        json.put("version", version);
-        if (kind != BallotKind.WEIGHTS) json.put("kind", kind.id());
-        json.put(field, value);
-        json.put("cast_at", castAt);
-        return json;
-    }
 }

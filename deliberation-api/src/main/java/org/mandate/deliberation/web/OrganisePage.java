@@ -198,6 +198,7 @@ public final class OrganisePage {
         m.put("statements", statements.statements(panel.id()));
         m.put("menu", panel.menu().objectives().stream().map(id -> Catalogue.get(id).name().in(locale)).toList());
         m.put("rule_name", Messages.of(locale).getOrDefault("rule." + panel.rule(), panel.rule()));
+        m.put("personalisation", PersonalisationView.of(settings.get(panel.id()).personalisation(), locale));
         m.put("ballot_kinds", settings.get(panel.id()).kinds().stream().map(k -> Messages.of(locale).getOrDefault("kind." + k.id(), k.id())).toList());
         m.put("sweep_open", panel.phase() == Phase.LEARN || panel.phase() == Phase.DELIBERATE);
         sweeps.find(panel.id()).ifPresent(s -> m.put("sweep", sweepSummary(s, locale)));

@@ -76,6 +76,7 @@ public final class VotePage {
         m.put("open", open);
         m.put("error", error);
         m.put("error_kind", failedKind == null ? null : failedKind.id());
+        m.put("personalisation", PersonalisationView.of(s.personalisation(), locale));
         for (BallotKind k : BallotKind.values()) m.put("offers_" + k.id(), s.offers(k));
 
         List<Map<String, Object>> objectives = pages.objectives(panel, locale);
