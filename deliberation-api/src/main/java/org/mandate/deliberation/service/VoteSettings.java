@@ -162,15 +162,7 @@ public record VoteSettings(List<BallotKind> kinds, List<Slate> slates, List<Prop
     }
 
     private static List<Slate> slates(Map<String, Object> json, ObjectiveMenu menu) {
-        List<?> raw = JsonInput.list(JsonInput.required(json, "slates"), "slates");
-        if (raw.size() < 2 || raw.size() > MAX_SLATES) throw new Refused(INVALID, "comparisons need 2 to " + MAX_SLATES + " slates, got " + raw.size());
-        List<Slate> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (Object o : raw) {
-            Map<String, Object> s = JsonInput.object(o, "slates[]");
-            JsonInput.onlyFields(s, "a slate", List.of("id", "produced_under", "metrics"));
-            String id = JsonInput.id(s.get("id"), "slates[].id");
-            if (!ids.add(id)) throw new Refused(INVALID, "slate '" + id + "' is listed twice");
+        return entries(json, "slates", 2, MAX_SLATES, "comparisons need", "slates", "a slate", "slate", List.of("id", "produced_under", "metrics"), (id, s) -> {
             TreeMap<String, Double> metrics = numbers(JsonInput.object(JsonInput.required(s, "metrics"), "slates[].metrics"), "metrics of slate " + id);
             for (String objective : menu.objectives()) {
                 if (!metrics.containsKey(objective)) throw new Refused(INVALID, "slate '" + id + "' has no metric for '" + objective + "'");
@@ -180,21 +172,12 @@ public record VoteSettings(List<BallotKind> kinds, List<Slate> slates, List<Prop
             }
             TreeMap<String, Double> under = s.get("produced_under") == null ? new TreeMap<>()
                     : numbers(JsonInput.object(s.get("produced_under"), "slates[].produced_under"), "produced_under of slate " + id);
-            out.add(new Slate(id, under, metrics));
-        }
-        return out;
+            return new Slate(id, under, metrics);
+        });
     }
 
     private static List<Proposal> proposals(Map<String, Object> json, ObjectiveMenu menu) {
-        List<?> raw = JsonInput.list(JsonInput.required(json, "proposals"), "proposals");
-        if (raw.size() < 2 || raw.size() > MAX_OPTIONS) throw new Refused(INVALID, "a ranking needs 2 to " + MAX_OPTIONS + " proposals, got " + raw.size());
-        List<Proposal> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (Object o : raw) {
-            Map<String, Object> p = JsonInput.object(o, "proposals[]");
-            JsonInput.onlyFields(p, "a proposal", List.of("id", "label", "weights"));
-            String id = JsonInput.id(p.get("id"), "proposals[].id");
-            if (!ids.add(id)) throw new Refused(INVALID, "proposal '" + id + "' is listed twice");
+        return entries(json, "proposals", 2, MAX_OPTIONS, "a ranking needs", "proposals", "a proposal", "proposal", List.of("id", "label", "weights"), (id, p) -> {
             String label = JsonInput.label(p.get("label"), "proposals[].label");
             TreeMap<String, Double> weights = numbers(JsonInput.object(JsonInput.required(p, "weights"), "proposals[].weights"), "weights of proposal " + id);
             try {
@@ -202,22 +185,33 @@ public record VoteSettings(List<BallotKind> kinds, List<Slate> slates, List<Prop
             } catch (BallotRejected e) {
                 throw new Refused(INVALID, "proposal '" + id + "': " + e.getMessage());
             }
-            out.add(new Proposal(id, label, weights));
-        }
-        return out;
+            return new Proposal(id, label, weights);
+        });
     }
 
     private static List<ApprovalItem> items(Map<String, Object> json) {
-        List<?> raw = JsonInput.list(JsonInput.required(json, "items"), "items");
-        if (raw.isEmpty() || raw.size() > MAX_OPTIONS) throw new Refused(INVALID, "an approval vote needs 1 to " + MAX_OPTIONS + " rules, got " + raw.size());
-        List<ApprovalItem> out = new ArrayList<>();
+        return entries(json, "items", 1, MAX_OPTIONS, "an approval vote needs", "rules", "a rule", "rule", List.of("id", "label", "forbid_attribute"),
+                (id, i) -> new ApprovalItem(id, JsonInput.label(i.get("label"), "items[].label"), JsonInput.id(i.get("forbid_attribute"), "items[].forbid_attribute")));
+    }
+
+    /**
+     * The list under {@code field}: between {@code min} and {@code max} objects, each with only {@code allowed}
+     * fields and an id no other entry has; {@code entry} builds one from its id and fields. One loop for slates,
+     * proposals and approval rules so they refuse bad input with the same words.
+     */
+    private static <T> List<T> entries(Map<String, Object> json, String field, int min, int max, String needs, String plural,
+                                       String anEntry, String entryName, List<String> allowed,
+                                       java.util.function.BiFunction<String, Map<String, Object>, T> entry) {
+        List<?> raw = JsonInput.list(JsonInput.required(json, field), field);
+        if (raw.size() < min || raw.size() > max) throw new Refused(INVALID, needs + " " + min + " to " + max + " " + plural + ", got " + raw.size());
+        List<T> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Object o : raw) {
-            Map<String, Object> i = JsonInput.object(o, "items[]");
-            JsonInput.onlyFields(i, "a rule", List.of("id", "label", "forbid_attribute"));
-            String id = JsonInput.id(i.get("id"), "items[].id");
-            if (!ids.add(id)) throw new Refused(INVALID, "rule '" + id + "' is listed twice");
-            out.add(new ApprovalItem(id, JsonInput.label(i.get("label"), "items[].label"), JsonInput.id(i.get("forbid_attribute"), "items[].forbid_attribute")));
+            Map<String, Object> e = JsonInput.object(o, field + "[]");
+            JsonInput.onlyFields(e, anEntry, allowed);
+            String id = JsonInput.id(e.get("id"), field + "[].id");
+            if (!ids.add(id)) throw new Refused(INVALID, entryName + " '" + id + "' is listed twice");
+            out.add(entry.apply(id, e));
         }
         return out;
     }
