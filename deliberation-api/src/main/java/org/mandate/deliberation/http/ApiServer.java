@@ -171,8 +171,8 @@ public final class ApiServer implements AutoCloseable {
                 "none", none, List.of("name:string", "objectives:string[]", "rule:string", "allow_revision:boolean"), 201, List.of(400, 413, 422), this::createPanel));
         t.add(new ApiRoute("GET", "/api/panels/{id}", "getPanel", "A panel: menu, rule, phase", "none", none, none, 200, List.of(404),
                 ctx -> json(ctx, 200, Map.of("panel", panels.get(panelId(ctx)).toJson()))));
-        t.add(new ApiRoute("POST", "/api/panels/{id}/invitations", "invite", "Issue single-use invitation tokens", "organiser",
-                none, List.of("count:integer"), 201, List.of(400, 401, 403, 404, 409, 422), this::invite));
+        t.add(new ApiRoute("POST", "/api/panels/{id}/invitations", "invite", "Issue single-use invitation tokens; role auditor seats an auditor, who reads the panel's conduct but never acts", "organiser",
+                none, List.of("count:integer", "role:seatRole"), 201, List.of(400, 401, 403, 404, 409, 422), this::invite));
         t.add(new ApiRoute("POST", "/api/join", "join", "Redeem an invitation for a seat and a session token", "none",
                 none, List.of("token:string"), 201, List.of(400, 401, 409, 422), this::join));
         t.add(new ApiRoute("GET", "/api/me", "me", "The seat the bearer token holds", "seat", none, none, 200, List.of(401), this::me));
@@ -396,7 +396,14 @@ public final class ApiServer implements AutoCloseable {
     private void invite(Context ctx) {
         long id = panelId(ctx);
         RequestBody body = RequestBody.read(ctx, MAX_BODY_BYTES);
-        List<String> tokens = members.invite(id, bearer(ctx), body.integer("count"));
+        String role = body.text("role", "member");
+        // checked before anything is written: only member and auditor seats can be invited
+        Member.Role seat = switch (role) {
+            case "member" -> Member.Role.MEMBER;
+            case "auditor" -> Member.Role.AUDITOR;
+            default -> throw RequestBody.invalid("'role' must be member or auditor, got '" + role + "'");
+        };
+        List<String> tokens = members.invite(id, bearer(ctx), body.integer("count"), seat);
         json(ctx, 201, Map.of("panel", id, "invitations", tokens));
     }
 

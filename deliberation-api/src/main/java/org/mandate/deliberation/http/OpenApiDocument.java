@@ -82,6 +82,7 @@ public final class OpenApiDocument {
             case "stance" -> Map.of("type", "string", "enum", List.of("agree", "disagree", "pass"));
             case "phase" -> Map.of("type", "string", "enum", List.of("learn", "deliberate", "vote", "closed"));
             case "lang" -> Map.of("type", "string", "enum", List.of("en", "fr"));
+            case "seatRole" -> Map.of("type", "string", "enum", List.of("member", "auditor"), "default", "member");
             case "ballotKind" -> Map.of("type", "string", "enum", List.of("weights", "floors", "comparison", "ranking", "approval"),
                     "description", "the ballot's kind (default weights); the body carries that kind's field");
             case "ballotKinds" -> Map.of("type", "array", "items", schema("ballotKind"),

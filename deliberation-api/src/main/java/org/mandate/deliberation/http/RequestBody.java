@@ -55,6 +55,13 @@ final class RequestBody {
         return n.textValue();
     }
 
+    /** An optional string: {@code otherwise} when absent or null. */
+    String text(String field, String otherwise) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) return otherwise;
+        return text(field);
+    }
+
     boolean bool(String field, boolean otherwise) {
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) return otherwise;

@@ -34,7 +34,7 @@ final class StrataRoutes {
                         "Issue single-use invitations from a CSV of strata (header such as region,age_band,count); each token carries its row's attributes to the member who redeems it. A malformed file is refused with its line number and nothing is created",
                         "organiser", List.of(), List.of("csv:string"), 201, List.of(400, 401, 403, 404, 409, 413, 422), this::invite),
                 new ApiRoute("GET", "/api/panels/{id}/strata", "strataTurnout",
-                        "Members and voters per stratum: counts only, no voter ids, no ballots", "organiser",
+                        "Members and voters per stratum: counts only, no voter ids, no ballots; the organiser and auditors may read it", "organiser",
                         List.of(), List.of(), 200, List.of(401, 403, 404), this::turnout));
     }
 
@@ -49,7 +49,7 @@ final class StrataRoutes {
 
     private void turnout(Context ctx) {
         long id = panelId(ctx);
-        members.requireOrganiser(id, bearer(ctx));
+        members.requireOverseer(id, bearer(ctx));
         List<Object> out = new ArrayList<>();
         for (StratumTurnout t : strata.turnout(id)) {
             Map<String, Object> row = new LinkedHashMap<>();

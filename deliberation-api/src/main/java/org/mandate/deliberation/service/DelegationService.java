@@ -104,6 +104,8 @@ public final class DelegationService {
             Panels.find(h, panelId).orElseThrow(() -> Panels.notFound(panelId));
             throw new Refused(FORBIDDEN, "this token does not hold a seat on panel " + panelId);
         }
+        // an auditor neither delegates nor is delegated to, so has no delegation handle to show
+        if (me.role() == Member.Role.AUDITOR) throw new Refused(FORBIDDEN, "an auditor of panel " + panelId + " has no delegation");
         return me;
     }
 

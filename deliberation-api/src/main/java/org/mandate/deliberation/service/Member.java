@@ -6,8 +6,9 @@ package org.mandate.deliberation.service;
  */
 public record Member(long id, long panelId, String voterId, Role role) {
 
+    /** An auditor reads what the organiser reads about the panel's conduct but never acts and never counts as a member. */
     public enum Role {
-        ORGANISER, MEMBER;
+        ORGANISER, MEMBER, AUDITOR;
 
         public String id() {
             return name().toLowerCase();

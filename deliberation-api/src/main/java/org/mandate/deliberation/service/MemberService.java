@@ -28,8 +28,16 @@ public final class MemberService {
         this.jdbi = jdbi;
     }
 
-    /** Issues {@code count} single-use invitation tokens; they are returned once and never stored in the clear. */
+    /** Issues {@code count} single-use member invitation tokens; they are returned once and never stored in the clear. */
     public List<String> invite(long panelId, String organiserToken, int count) {
+        return invite(panelId, organiserToken, count, Member.Role.MEMBER);
+    }
+
+    /** Issues {@code count} single-use invitations for seats of {@code role} (member or auditor). */
+    public List<String> invite(long panelId, String organiserToken, int count, Member.Role role) {
+        if (role != Member.Role.MEMBER && role != Member.Role.AUDITOR) {
+            throw new Refused(INVALID, "an invitation's role must be member or auditor, got " + role.id());
+        }
         if (count < 1 || count > MAX_INVITATIONS_PER_CALL) {
             throw new Refused(INVALID, "invitation count must be between 1 and " + MAX_INVITATIONS_PER_CALL + ", got " + count);
         }
@@ -39,11 +47,11 @@ public final class MemberService {
             Sessions.requireOrganiser(organiser, panelId);
             if (panel.phase() == Phase.CLOSED) throw new Refused(WRONG_PHASE, "panel " + panelId + " is closed");
             List<String> tokens = new ArrayList<>(count);
-            PreparedBatch batch = h.prepareBatch("INSERT INTO invitations (panel_id, token_hash) VALUES (:panel, :hash)");
+            PreparedBatch batch = h.prepareBatch("INSERT INTO invitations (panel_id, token_hash, role) VALUES (:panel, :hash, :role)");
             for (int i = 0; i < count; i++) {
                 String token = Tokens.newToken();
                 tokens.add(token);
-                batch.bind("panel", panelId).bind("hash", Tokens.hash(token)).add();
+                batch.bind("panel", panelId).bind("hash", Tokens.hash(token)).bind("role", role.id()).add();
             }
             batch.execute();
             return tokens;
@@ -58,17 +66,18 @@ public final class MemberService {
         if (invitationToken == null || invitationToken.isBlank()) throw new Refused(UNAUTHORISED, "an invitation token is required");
         String session = Tokens.newToken();
         return jdbi.inTransaction(h -> {
-            record Spent(long id, long panelId) {}
+            record Spent(long id, long panelId, Member.Role role) {}
             Spent spent = h.createQuery("""
                             UPDATE invitations SET used_at = now()
                              WHERE token_hash = :hash AND used_at IS NULL
-                            RETURNING id, panel_id""")
+                            RETURNING id, panel_id, role""")
                     .bind("hash", Tokens.hash(invitationToken))
-                    .map((rs, ctx) -> new Spent(rs.getLong("id"), rs.getLong("panel_id"))).findOne()
+                    .map((rs, ctx) -> new Spent(rs.getLong("id"), rs.getLong("panel_id"),
+                            Member.Role.valueOf(rs.getString("role").toUpperCase()))).findOne()
                     .orElseThrow(() -> new Refused(UNAUTHORISED, "the invitation is unknown or has already been used"));
             Panel panel = Panels.shared(h, spent.panelId());
             if (panel.phase() == Phase.CLOSED) throw new Refused(WRONG_PHASE, "panel " + panel.id() + " is closed");
-            Member member = insertMember(h, spent.panelId(), Member.Role.MEMBER, spent.id());
+            Member member = insertMember(h, spent.panelId(), spent.role(), spent.id());
             insertSession(h, member, session);
             // the strata the organiser gave this invitation become the member's (none for a plain invitation)
             h.createUpdate("""
@@ -97,7 +106,16 @@ public final class MemberService {
         });
     }
 
-    /** How many members (not counting the organiser) a panel has. */
+    /** The organiser or an auditor of this panel holding {@code token}: 401, 404 or 403 as for {@link #requireOrganiser}. */
+    public Member requireOverseer(long panelId, String token) {
+        return jdbi.withHandle(h -> {
+            Member m = Sessions.authenticate(h, token);
+            Panels.find(h, panelId).orElseThrow(() -> Panels.notFound(panelId));
+            return Sessions.requireOverseer(m, panelId);
+        });
+    }
+
+    /** How many members (not counting the organiser or auditors) a panel has. */
     public int memberCount(long panelId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM members WHERE panel_id = :p AND role = 'member'")
                 .bind("p", panelId).mapTo(Integer.class).one());

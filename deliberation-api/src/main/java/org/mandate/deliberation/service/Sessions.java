@@ -31,4 +31,12 @@ final class Sessions {
         }
         return m;
     }
+
+    /** The organiser or an auditor of this panel (they may read its conduct), or a refusal. */
+    static Member requireOverseer(Member m, long panelId) {
+        if (m.panelId() != panelId || (m.role() != Member.Role.ORGANISER && m.role() != Member.Role.AUDITOR)) {
+            throw new Refused(FORBIDDEN, "only the organiser or an auditor of panel " + panelId + " may read this");
+        }
+        return m;
+    }
 }

@@ -77,7 +77,7 @@ public final class StrataService {
                     }).list();
             h.createQuery("""
                             SELECT a.member_id, a.name, a.value FROM member_attributes a JOIN members m ON m.id = a.member_id
-                             WHERE m.panel_id = :p""")
+                             WHERE m.panel_id = :p AND m.role = 'member'""")
                     .bind("p", panelId)
                     .map((rs, ctx) -> attributes.get(rs.getLong("member_id")).put(rs.getString("name"), rs.getString("value"))).list();
             List<StratumMember> out = new ArrayList<>();
