@@ -1,10 +1,7 @@
 package org.mandate.audit.ledger;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The one definition of a ballot's canonical JSON, for every kind: {@code {"cast_at", <field>, "kind",
@@ -19,11 +16,7 @@ final class BallotJson {
     static void checkHeader(String voter, int version, String castAt) {
         if (voter == null || voter.isBlank()) throw new IllegalArgumentException("a ballot entry needs a pseudonymous voter id");
         if (version < 1) throw new IllegalArgumentException("ballot versions start at 1");
-        try {
-            Instant.parse(Objects.requireNonNull(castAt, "castAt"));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("castAt must be an ISO-8601 instant, got " + castAt, e);
-        }
+        JsonTrees.requireInstant(castAt, "castAt");
     }
 
     /** The ballot object; {@code kind} null for a weight ballot. */

@@ -1,10 +1,8 @@
 package org.mandate.audit.ledger;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A member of a panel delegates their vote to another member, or revokes their delegation
@@ -24,11 +22,7 @@ public record DelegationChanged(long panelId, String delegator, String delegate,
         if (delegator == null || delegator.isBlank()) throw new IllegalArgumentException("a delegation entry needs the delegator's pseudonym");
         if (delegate != null && delegate.isBlank()) throw new IllegalArgumentException("a delegate pseudonym cannot be blank; null revokes");
         if (delegator.equals(delegate)) throw new IllegalArgumentException("a member cannot delegate to themselves");
-        try {
-            Instant.parse(Objects.requireNonNull(at, "at"));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("at must be an ISO-8601 instant, got " + at, e);
-        }
+        JsonTrees.requireInstant(at, "at");
     }
 
     public DelegationChanged(long panelId, String delegator, String delegate, Instant at) {

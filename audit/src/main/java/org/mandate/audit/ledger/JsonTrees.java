@@ -17,6 +17,15 @@ public final class JsonTrees {
 
     private JsonTrees() {}
 
+    /** Refuses a time that is not an ISO-8601 instant: every ledger record's time must parse back, or a verifier could not order it. */
+    public static void requireInstant(String value, String field) {
+        try {
+            java.time.Instant.parse(java.util.Objects.requireNonNull(value, field));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " must be an ISO-8601 instant, got " + value, e);
+        }
+    }
+
     public static String string(Map<String, Object> json, String field) {
         if (json.get(field) instanceof String s) return s;
         throw new IllegalArgumentException("field '" + field + "' must be a string, got " + json.get(field));

@@ -1,7 +1,6 @@
 package org.mandate.audit.ledger;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +43,7 @@ public record PanelConfigured(long panelId, String name, List<String> menu, List
         }
         if (phases.isEmpty() || !phases.getLast().equals("closed")) throw new IllegalArgumentException("a phase plan ends with closed, got " + phases);
         Objects.requireNonNull(selection, "selection");
-        try {
-            Instant.parse(Objects.requireNonNull(createdAt, "createdAt"));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("createdAt must be an ISO-8601 instant, got " + createdAt, e);
-        }
+        JsonTrees.requireInstant(createdAt, "createdAt");
     }
 
     @Override public String kind() { return KIND; }

@@ -1,11 +1,9 @@
 package org.mandate.audit.ledger;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A panel moved forward from one phase to a later one, at a time the record fixes: the report's timeline,
@@ -26,11 +24,7 @@ public record PhaseChanged(long panelId, String from, String to, String at) impl
         int f = PHASES.indexOf(from), t = PHASES.indexOf(to);
         if (f < 0 || t < 0) throw new IllegalArgumentException("phases are " + PHASES + ", got " + from + " -> " + to);
         if (t <= f) throw new IllegalArgumentException("phases only move forward, got " + from + " -> " + to);
-        try {
-            Instant.parse(Objects.requireNonNull(at, "at"));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("at must be an ISO-8601 instant, got " + at, e);
-        }
+        JsonTrees.requireInstant(at, "at");
     }
 
     public PhaseChanged(long panelId, String from, String to, Instant at) {

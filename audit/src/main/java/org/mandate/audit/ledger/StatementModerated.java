@@ -1,7 +1,6 @@
 package org.mandate.audit.ledger;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -51,11 +50,7 @@ public record StatementModerated(long panelId, long statementId, String statemen
         Objects.requireNonNull(action, "action");
         if (reason == null || reason.isBlank()) throw new IllegalArgumentException("moderation is published with its reason");
         if (byRole == null || !ROLE.matcher(byRole).matches()) throw new IllegalArgumentException("the moderator is named by role ([a-z_]+), got " + byRole);
-        try {
-            Instant.parse(Objects.requireNonNull(at, "at"));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("at must be an ISO-8601 instant, got " + at, e);
-        }
+        JsonTrees.requireInstant(at, "at");
     }
 
     @Override public String kind() { return KIND; }
