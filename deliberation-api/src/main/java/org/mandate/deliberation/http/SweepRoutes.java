@@ -115,16 +115,22 @@ final class SweepRoutes {
         return org.mandate.deliberation.web.WebPages.negotiate(ctx.header("Accept-Language"));
     }
 
+    /**
+     * Bodies up to this size are read to the end even when refused: closing a socket with unread request bytes
+     * makes TCP reset it, and the reset can destroy the 413 before the client reads it (seen in CI).
+     */
+    static final long DRAIN_LIMIT = 4L * MAX_SWEEP_BYTES;
+
     /** The raw body within {@link #MAX_SWEEP_BYTES}, read here because the server-wide limit is for small JSON requests. */
     private static byte[] body(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_SWEEP_BYTES) throw tooLarge(ctx);
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > MAX_SWEEP_BYTES) throw tooLarge(ctx, in, declared > DRAIN_LIMIT ? declared : 0);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[16 * 1024];
             int n;
             while ((n = in.read(buffer)) > 0) {
-                if (out.size() + n > MAX_SWEEP_BYTES) throw tooLarge(ctx);
+                if (out.size() + n > MAX_SWEEP_BYTES) throw tooLarge(ctx, in, out.size() + n);
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
@@ -133,9 +139,14 @@ final class SweepRoutes {
         }
     }
 
-    private static ProblemException tooLarge(Context ctx) {
-        // the rest of the body is left unread, so this connection cannot carry another request: tell the client
-        ctx.header("Connection", "close");
+    /** Refuses an oversize body, reading the rest of it first when that is cheap (see {@link #DRAIN_LIMIT}). */
+    private static ProblemException tooLarge(Context ctx, InputStream in, long alreadyRead) throws IOException {
+        long read = alreadyRead;
+        byte[] buffer = new byte[16 * 1024];
+        int n;
+        while (read <= DRAIN_LIMIT && (n = in.read(buffer)) > 0) read += n;
+        // beyond the drain limit the rest stays unread, so this connection cannot carry another request
+        if (read > DRAIN_LIMIT) ctx.header("Connection", "close");
         return new ProblemException(Problem.of("payload-too-large", "Request body too large", 413, "sweep files are limited to " + MAX_SWEEP_BYTES + " bytes"));
     }
 }
