@@ -10,6 +10,7 @@ import org.mandate.training.eval.MostPopular;
 import org.mandate.training.run.TrainingResult;
 import org.mandate.training.run.TrainingRun;
 import org.mandate.training.split.HoldoutSplit;
+import org.mandate.training.train.LearningRateSchedule;
 import org.mandate.training.train.ProgressListener;
 import org.mandate.training.train.TrainerConfig;
 
@@ -23,7 +24,7 @@ import java.util.Map;
  * the gap. Target (issue #3): the Mult-DAE within 5 % of EASE.
  *
  * <pre>java -cp bench/target/benchmarks.jar org.mandate.bench.RelevanceVsEase [seeds=1,2,3] [lambda=200]
- *      [hidden=.. epochs=.. batch=.. lr=.. dropout=.. wd=..]</pre>
+ *      [hidden=.. epochs=.. batch=.. lr=.. dropout=.. wd=.. schedule=constant|cosine]</pre>
  *
  * Without hyper-parameter overrides the trainer runs {@link TrainerConfig#movieLens100k(long)}. EASE is training's
  * {@link Ease} (closed form through a Cholesky factorisation, about a second at 1,682 items).
@@ -51,7 +52,8 @@ public final class RelevanceVsEase {
                     Double.parseDouble(opt.getOrDefault("lr", "" + base.learningRate())),
                     Double.parseDouble(opt.getOrDefault("dropout", "" + base.dropout())),
                     seed, base.k(), base.calibrationEpochs(), base.scalarisation(),
-                    Double.parseDouble(opt.getOrDefault("wd", "" + base.weightDecay())));
+                    Double.parseDouble(opt.getOrDefault("wd", "" + base.weightDecay())),
+                    LearningRateSchedule.of(opt.getOrDefault("schedule", base.schedule().id())));
             InteractionData data = SyntheticBroadcaster.generate(SyntheticBroadcaster.Config.movieLens100kSize(seed));
             HoldoutSplit split = HoldoutSplit.standard(data, seed);
             TrainingResult dae = TrainingRun.execute(data, split, Mandate.relevanceOnly(), config, ProgressListener.NONE);

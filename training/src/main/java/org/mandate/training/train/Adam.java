@@ -15,7 +15,7 @@ public final class Adam {
 
     private static final double BETA1 = 0.9, BETA2 = 0.999, EPSILON = 1e-8;
 
-    private final double learningRate;
+    private final java.util.function.IntToDoubleFunction rateAtStep;
     private final double weightDecay;
     private final java.util.Set<String> decayed;
     private final Map<String, INDArray> m = new HashMap<>();
@@ -31,7 +31,15 @@ public final class Adam {
      * step, outside the adaptive scaling, so the decay is the same for rarely and often updated weights.
      */
     public Adam(double learningRate, double weightDecay, java.util.Set<String> decayed) {
-        this.learningRate = learningRate;
+        this(step -> learningRate, weightDecay, decayed);
+    }
+
+    /**
+     * AdamW whose step size follows a schedule: {@code rateAtStep} maps the 1-based step count to the learning rate,
+     * which scales both the adaptive step and the decay.
+     */
+    public Adam(java.util.function.IntToDoubleFunction rateAtStep, double weightDecay, java.util.Set<String> decayed) {
+        this.rateAtStep = rateAtStep;
         this.weightDecay = weightDecay;
         this.decayed = java.util.Set.copyOf(decayed);
     }
@@ -63,6 +71,7 @@ public final class Adam {
 
     public void update(Map<String, INDArray> parameters, Map<String, INDArray> gradients) {
         t++;
+        double learningRate = rateAtStep.applyAsDouble(t);
         double alpha = learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t));
         for (Map.Entry<String, INDArray> e : parameters.entrySet()) {
             INDArray g = gradients.get(e.getKey());

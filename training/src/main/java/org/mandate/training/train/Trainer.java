@@ -79,7 +79,9 @@ public final class Trainer {
         int users = training.userCount();
         int[] order = new int[users];
         for (int u = 0; u < users; u++) order[u] = u;
-        Adam adam = new Adam(config.learningRate(), config.weightDecay(), java.util.Set.of("w1", "w2"));
+        int totalSteps = config.epochs() * ((users + config.batchSize() - 1) / config.batchSize());
+        Adam adam = new Adam(step -> config.schedule().rate(config.learningRate(), step, totalSteps), config.weightDecay(),
+                java.util.Set.of("w1", "w2"));
         Optional<Checkpoint> saved = checkpoints.epoch(phase);
         ModelParameters init;
         int done = 0;

@@ -20,10 +20,20 @@ import java.util.Map;
  *                          {@link #effectiveCalibrationEpochs()}
  * @param scalarisation     how the weighted, normalised terms combine into the loss
  * @param weightDecay       decoupled weight decay of the two weight matrices (AdamW, Loshchilov and Hutter 2019): each
- *                          step multiplies them by {@code 1 − learningRate·weightDecay}; 0 is plain Adam
+ *                          step multiplies them by {@code 1 − rate·weightDecay}, rate the step's learning rate; 0 is
+ *                          plain Adam
+ * @param schedule          how the learning rate moves over the run (it peaks at {@code learningRate})
  */
 public record TrainerConfig(int hidden, int epochs, int batchSize, double learningRate, double dropout, long seed,
-                            int k, int calibrationEpochs, Scalarisation scalarisation, double weightDecay) {
+                            int k, int calibrationEpochs, Scalarisation scalarisation, double weightDecay,
+                            LearningRateSchedule schedule) {
+
+    /** Hyper-parameters with a constant learning rate. */
+    public TrainerConfig(int hidden, int epochs, int batchSize, double learningRate, double dropout, long seed,
+                         int k, int calibrationEpochs, Scalarisation scalarisation, double weightDecay) {
+        this(hidden, epochs, batchSize, learningRate, dropout, seed, k, calibrationEpochs, scalarisation, weightDecay,
+                LearningRateSchedule.CONSTANT);
+    }
 
     /** Hyper-parameters without weight decay (plain Adam). */
     public TrainerConfig(int hidden, int epochs, int batchSize, double learningRate, double dropout, long seed,
@@ -44,6 +54,7 @@ public record TrainerConfig(int hidden, int epochs, int batchSize, double learni
         if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be positive");
         if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0, 1)");
         java.util.Objects.requireNonNull(scalarisation, "scalarisation");
+        java.util.Objects.requireNonNull(schedule, "schedule");
         if (!(weightDecay >= 0 && weightDecay * learningRate < 1)) {
             throw new IllegalArgumentException("weight decay must be >= 0 and below 1 / learning rate, got " + weightDecay);
         }
@@ -55,20 +66,21 @@ public record TrainerConfig(int hidden, int epochs, int batchSize, double learni
     }
 
     /**
-     * Settings for MovieLens-100K-sized data (≈ 1,700 items × 950 users): the best of the configurations tried against
-     * EASE's NDCG@10 on the same split, 6–7 % behind it where the demo defaults (2 mini-batches an epoch at this size)
-     * were 27–31 % behind; longer training over-fits (bench/RelevanceVsEase, docs/benchmarks.md).
+     * Settings for MovieLens-100K-sized data (≈ 1,700 items × 950 users): hidden 600, batch 100, peak rate 1e-3 decayed
+     * by a cosine over 60 epochs — 3–4 % behind EASE's NDCG@10 on the same split, where the same network at a constant
+     * rate was 6–7 % behind at its best (25 epochs) and over-fitted when trained longer (bench/RelevanceVsEase,
+     * docs/benchmarks.md).
      */
     public static TrainerConfig movieLens100k(long seed) {
-        return new TrainerConfig(600, 25, 100, 1e-3, 0.5, seed, 10, 3);
+        return new TrainerConfig(600, 60, 100, 1e-3, 0.5, seed, 10, 3, Scalarisation.DEFAULT, 0, LearningRateSchedule.COSINE);
     }
 
     public TrainerConfig withEpochs(int epochs, int calibrationEpochs) {
-        return new TrainerConfig(hidden, epochs, batchSize, learningRate, dropout, seed, k, calibrationEpochs, scalarisation, weightDecay);
+        return new TrainerConfig(hidden, epochs, batchSize, learningRate, dropout, seed, k, calibrationEpochs, scalarisation, weightDecay, schedule);
     }
 
     public TrainerConfig withWeightDecay(double weightDecay) {
-        return new TrainerConfig(hidden, epochs, batchSize, learningRate, dropout, seed, k, calibrationEpochs, scalarisation, weightDecay);
+        return new TrainerConfig(hidden, epochs, batchSize, learningRate, dropout, seed, k, calibrationEpochs, scalarisation, weightDecay, schedule);
     }
 
     /**
@@ -81,8 +93,12 @@ public record TrainerConfig(int hidden, int epochs, int batchSize, double learni
         return Math.max(calibrationEpochs, epochs);
     }
 
+    public TrainerConfig withSchedule(LearningRateSchedule schedule) {
+        return new TrainerConfig(hidden, epochs, batchSize, learningRate, dropout, seed, k, calibrationEpochs, scalarisation, weightDecay, schedule);
+    }
+
     public TrainerConfig withScalarisation(Scalarisation scalarisation) {
-        return new TrainerConfig(hidden, epochs, batchSize, learningRate, dropout, seed, k, calibrationEpochs, scalarisation, weightDecay);
+        return new TrainerConfig(hidden, epochs, batchSize, learningRate, dropout, seed, k, calibrationEpochs, scalarisation, weightDecay, schedule);
     }
 
     public Map<String, Object> toJson() {
@@ -92,6 +108,8 @@ public record TrainerConfig(int hidden, int epochs, int batchSize, double learni
         json.put("epochs", epochs);
         json.put("batch_size", batchSize);
         json.put("learning_rate", learningRate);
+        // Only named when not constant, so manifests of earlier runs are unchanged.
+        if (schedule != LearningRateSchedule.CONSTANT) json.put("lr_schedule", schedule.id());
         // Only named when used, so manifests of plain-Adam runs are unchanged.
         json.put("optimizer", weightDecay > 0 ? "adamw" : "adam");
         if (weightDecay > 0) json.put("weight_decay", weightDecay);

@@ -34,7 +34,10 @@ import static org.junit.jupiter.api.Assertions.*;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheckpointResumeTest {
 
-    private static final TrainerConfig CONFIG = new TrainerConfig(32, 4, 64, 3e-3, 0.5, 3, 10, 1);
+    // Cosine decay: its rate depends on Adam's step count, which the checkpoint must carry for the resumed run to
+    // continue on the same curve (a constant rate would not notice a lost step count).
+    private static final TrainerConfig CONFIG = new TrainerConfig(32, 4, 64, 3e-3, 0.5, 3, 10, 1)
+            .withSchedule(org.mandate.training.train.LearningRateSchedule.COSINE);
     private static final Mandate MANDATE = mandate(0.25);
 
     private InteractionData data;
