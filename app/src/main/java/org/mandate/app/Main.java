@@ -42,7 +42,9 @@ public final class Main {
                          --data PATH     MovieLens directory, or the interactions CSV (user,item,timestamp[,weight])
                          --items FILE    csv: the items CSV (id[,genre,provider_group,local]);
                                          synthetic: catalogue size (default 2000), with --users N (default 5000)
-                         --epochs N      training epochs (default from the trainer), --seed N (default 42)
+                         --epochs N      training epochs (default from the preset), --seed N (default 42)
+                         --preset P      auto (default: small below 2,500 users, else large), small (hidden 600,
+                                         batch 100, 60 epochs, cosine decay) or large (hidden 200, batch 500, 12 epochs)
                          --ease-lambda X the EASE baseline's L2 penalty (default 200)
                          --checkpoint DIR  checkpoint after every epoch here (default <out>/checkpoint)
                          --resume        continue a crashed run from --checkpoint (same data, mandate, options)
@@ -51,7 +53,8 @@ public final class Main {
                          --mandate FILE  its positively weighted objectives are swept (required)
                          --out DIR       where sweep.json and sweep.svg go (required)
                          --step X        lattice step, dividing 1 (default 0.25: 15 points over three objectives)
-                         --format F, --data PATH, --items, --users as for train; --epochs N, --seed N (default 42)
+                         --format F, --data PATH, --items, --users as for train; --epochs N, --preset P,
+                                         --seed N (default 42)
               evaluate re-measure a trained run on its data and compare with the manifest's metrics
                          --run DIR, and the --data/--format/--items/--users the run was trained with
                          --seed N        synthetic only: generator seed (default the run's seed)

@@ -39,7 +39,7 @@ final class SweepCommand {
 
     static int run(List<String> words, PrintStream out) {
         Args args = Args.parse(words, Stream.concat(DataSource.OPTIONS.stream(),
-                Stream.of("mandate", "out", "step", "epochs", "seed")).collect(Collectors.toSet()));
+                Stream.of("mandate", "out", "step", "epochs", "seed", "preset")).collect(Collectors.toSet()));
         Mandate given = MandateFile.read(Path.of(args.require("mandate")));
         Path outDir = Path.of(args.require("out"));
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new Args.UsageException("--out " + outDir + " is a file, not a directory");
@@ -55,8 +55,7 @@ final class SweepCommand {
             throw new Args.UsageException("--step: " + e.getMessage());
         }
         long seed = args.getInt("seed", 42);
-        TrainerConfig config = TrainerConfig.defaults(seed);
-        if (args.has("epochs")) config = config.withEpochs(args.getInt("epochs", config.epochs()), 1);
+        TrainerPreset preset = TrainerPreset.of(args);
 
         Console console = new Console(out, 4);
         console.step("Loading the data under the mandate's data-use rules");
@@ -64,6 +63,8 @@ final class SweepCommand {
         InteractionData data = loaded.data();
         console.detail("%d users, %d items, %d interactions; fields read: %s", data.userCount(), data.itemCount(),
                 data.interactionCount(), loaded.dataUse().get("fields_read"));
+        TrainerConfig config = preset.config(data.userCount(), seed, args);
+        console.detail("%s", preset.describe(data.userCount(), config));
         // The loader already applied any age limit; the data has no timestamps left for the trainer to re-check.
         Mandate template = withoutAgeLimit(given);
         HoldoutSplit split = HoldoutSplit.standard(data, seed);

@@ -43,7 +43,7 @@ final class TrainCommand {
 
     static int run(List<String> words, PrintStream out) {
         Args args = Args.parse(words, Stream.concat(DataSource.OPTIONS.stream(),
-                Stream.of("mandate", "out", "epochs", "seed", "ease-lambda", "checkpoint")).collect(java.util.stream.Collectors.toSet()),
+                Stream.of("mandate", "out", "epochs", "seed", "ease-lambda", "checkpoint", "preset")).collect(java.util.stream.Collectors.toSet()),
                 Set.of("resume"));
         Mandate mandate = MandateFile.read(Path.of(args.require("mandate")));
         Path outDir = Path.of(args.require("out"));
@@ -58,9 +58,7 @@ final class TrainCommand {
         }
         long seed = args.getInt("seed", 42);
         double easeLambda = positive(args.get("ease-lambda", "200"));
-        TrainerConfig config = TrainerConfig.defaults(seed);
-        // The calibration runs as long as the training anyway (effectiveCalibrationEpochs), so --epochs sets both.
-        if (args.has("epochs")) config = config.withEpochs(args.getInt("epochs", config.epochs()), 1);
+        TrainerPreset preset = TrainerPreset.of(args);
         for (String forbidden : mandate.dataUse().forbiddenAttributes()) {
             if (TrainingRun.DATA_FIELDS_READ.contains(forbidden)) {
                 throw new Args.UsageException("the mandate forbids '" + forbidden + "', which the trainer needs; refusing to train");
@@ -79,6 +77,8 @@ final class TrainCommand {
         InteractionData all = loaded.timed() == null ? loaded.data() : loaded.timed().data();
         console.detail("%d users, %d items, %d interactions; fields read: %s", all.userCount(), all.itemCount(),
                 all.interactionCount(), loaded.dataUse().get("fields_read"));
+        TrainerConfig config = preset.config(all.userCount(), seed, args);
+        console.detail("%s", preset.describe(all.userCount(), config));
 
         console.step("Training the Mult-DAE under the mandate (calibration runs first, one per weighted objective)");
         console.detail("checkpoint after every epoch in %s%s", checkpointDir, resume ? " (resuming from it)" : "");
