@@ -3,6 +3,7 @@ package org.mandate.app;
 import org.mandate.deliberation.db.Database;
 import org.mandate.deliberation.http.ApiServer;
 import org.mandate.deliberation.http.RateLimiter;
+import org.mandate.deliberation.jobs.TrainingData;
 import org.mandate.deliberation.jobs.TrainingSettings;
 import org.mandate.objectives.mandate.DataUseRules;
 import org.mandate.training.train.TrainerConfig;
@@ -72,8 +73,11 @@ final class ServeCommand {
         List<String> words = new ArrayList<>(List.of("--format", format, "--data", dataset.toString()));
         if (args.has("items")) words.addAll(List.of("--items", args.require("items")));
         Args dataArgs = Args.parse(words, DataSource.OPTIONS);
-        // Loaded once, on the first run; a panel's mandate forbids no field of it (the trainer re-checks every run).
-        return new TrainingSettings(() -> DataSource.load(dataArgs, DataUseRules.NONE, seed).data(), format + " data from " + dataset.toAbsolutePath(),
-                seed, trainer, runs, defaults.servingSample());
+        // Loaded once, on the first run, whole and with timestamps: each run applies its mandate's rules (the trainer refuses
+        // a forbidden field that was read and removes interactions older than the age limit, counted from the newest one).
+        return new TrainingSettings(() -> {
+            DataSource.Loaded loaded = DataSource.load(dataArgs, DataUseRules.NONE, seed);
+            return new TrainingData.Timed(loaded.timed(), loaded.reference());
+        }, format + " data from " + dataset.toAbsolutePath(), seed, trainer, runs, defaults.servingSample());
     }
 }

@@ -11,10 +11,15 @@ import java.util.Map;
  *               job is doing around it ({@code queued}, {@code loading data}, {@code saving}, {@code done})
  * @param epoch  epochs finished in {@code step}
  * @param epochs epochs in {@code step} (0 when the step is not counted in epochs)
+ * @param restarts     how often the job was queued again because its server stopped while it ran
+ * @param resumedStep  where the latest restart picked up: the first step it trained (null before any restart, or
+ *                     while the restart has not trained an epoch yet)
+ * @param resumedEpoch the first epoch of {@code resumedStep} it trained; the earlier ones came from checkpoints
  */
 public record TrainingJob(long id, long panelId, String mandateHash, JobState state, String step, int epoch, int epochs,
                           String error, String artifactDir, String modelSha256, Long trainingSeq, Long evaluationSeq,
-                          Instant createdAt, Instant startedAt, Instant finishedAt) {
+                          Instant createdAt, Instant startedAt, Instant finishedAt, int restarts, String resumedStep,
+                          Integer resumedEpoch) {
 
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -28,6 +33,15 @@ public record TrainingJob(long id, long panelId, String mandateHash, JobState st
         progress.put("epochs", epochs);
         json.put("progress", progress);
         json.put("error", error);
+        json.put("restarts", restarts);
+        if (resumedStep == null) {
+            json.put("resumed_at", null);
+        } else {
+            Map<String, Object> resumed = new LinkedHashMap<>();
+            resumed.put("step", resumedStep);
+            resumed.put("epoch", resumedEpoch);
+            json.put("resumed_at", resumed);
+        }
         json.put("model_sha256", modelSha256);
         json.put("training_run_seq", trainingSeq);
         json.put("evaluation_seq", evaluationSeq);

@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,19 +14,25 @@ import java.util.Optional;
  * claimed by exactly one worker and a late writer (a worker that was declared interrupted) changes nothing.
  *
  * <p>Liveness: a worker holds a PostgreSQL session advisory lock on the job while it runs. The lock goes when the
- * worker's connection does (process killed, machine lost), so a running job whose lock is free has no worker left;
- * {@link #recoverInterrupted} marks it failed("interrupted") instead of leaving it "running" forever.
+ * worker's connection does (process killed, machine lost, server stopped), so a running job whose lock is free has no
+ * worker left; {@link #recoverInterrupted} queues it again (running → queued, {@code restarts + 1}) so that a worker
+ * resumes it from its checkpoints, and fails it only once it has been cut short {@value #MAX_RESTARTS} times (a job
+ * that kills its server every time must not restart it forever).
  */
 final class TrainingJobStore {
 
     /** First key of the advisory locks, "MJOB": keeps them apart from any other use of advisory locks. */
     static final int LOCK_CLASS = 0x4D4A4F42;
 
-    static final String INTERRUPTED = "interrupted";
+    /** Restarts a job gets; one more interruption fails it. */
+    static final int MAX_RESTARTS = 3;
+
+    /** What {@link #recoverInterrupted} did: jobs queued again, jobs failed for being interrupted too often. */
+    record Recovery(List<Long> requeued, List<Long> failed) {}
 
     private static final String COLUMNS = """
             SELECT id, panel_id, mandate_hash, state, step, epoch, epochs, error, artifact_dir, model_sha256,
-                   training_seq, evaluation_seq, created_at, started_at, finished_at
+                   training_seq, evaluation_seq, created_at, started_at, finished_at, restarts, resumed_step, resumed_epoch
               FROM training_runs""";
 
     private static final RowMapper<TrainingJob> JOB = (rs, ctx) -> new TrainingJob(rs.getLong("id"), rs.getLong("panel_id"),
@@ -33,7 +40,8 @@ final class TrainingJobStore {
             rs.getInt("epochs"), rs.getString("error"), rs.getString("artifact_dir"), rs.getString("model_sha256"),
             rs.getObject("training_seq", Long.class), rs.getObject("evaluation_seq", Long.class),
             rs.getObject("created_at", OffsetDateTime.class).toInstant(), instant(rs.getObject("started_at", OffsetDateTime.class)),
-            instant(rs.getObject("finished_at", OffsetDateTime.class)));
+            instant(rs.getObject("finished_at", OffsetDateTime.class)), rs.getInt("restarts"), rs.getString("resumed_step"),
+            rs.getObject("resumed_epoch", Integer.class));
 
     private final Jdbi jdbi;
 
@@ -89,6 +97,12 @@ final class TrainingJobStore {
                          WHERE id = :id AND state = 'queued'""").bind("id", id).execute()) == 1;
     }
 
+    /** Where a restarted job picked up: the first step and epoch it trained after the restart. */
+    void resumedAt(long id, String step, int epoch) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE training_runs SET resumed_step = :s, resumed_epoch = :e WHERE id = :id AND state = 'running'")
+                .bind("id", id).bind("s", step).bind("e", epoch).execute());
+    }
+
     void progress(long id, String step, int epoch, int epochs) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE training_runs SET step = :s, epoch = :e, epochs = :n WHERE id = :id AND state = 'running'")
                 .bind("id", id).bind("s", step).bind("e", epoch).bind("n", epochs).execute());
@@ -112,27 +126,38 @@ final class TrainingJobStore {
     }
 
     /**
-     * Marks failed("interrupted") every running job whose worker is gone (its advisory lock is free), or only job
-     * {@code onlyId} when it is not null. Returns how many were marked.
+     * Queues again every running job whose worker is gone (its advisory lock is free), or only job {@code onlyId}
+     * when it is not null; a job already restarted {@value #MAX_RESTARTS} times is failed instead.
      */
-    int recoverInterrupted(Long onlyId) {
+    Recovery recoverInterrupted(Long onlyId) {
         return jdbi.withHandle(h -> {
             List<Long> running = h.createQuery("SELECT id FROM training_runs WHERE state = 'running'"
                             + " AND (CAST(:only AS bigint) IS NULL OR id = :only) ORDER BY id")
                     .bind("only", onlyId).mapTo(Long.class).list();
-            int marked = 0;
+            List<Long> requeued = new ArrayList<>();
+            List<Long> failed = new ArrayList<>();
             for (long id : running) {
                 if (!tryLock(h, id)) continue; // a live worker holds it
                 try {
-                    marked += h.createUpdate("""
+                    // Both guarded by state = 'running': a concurrent recovery (another server, another GET) changes nothing twice.
+                    if (h.createUpdate("""
+                                    UPDATE training_runs SET state = 'queued', step = 'queued', epoch = 0, epochs = 0, started_at = NULL,
+                                           restarts = restarts + 1, resumed_step = NULL, resumed_epoch = NULL
+                                     WHERE id = :id AND state = 'running' AND restarts < :max""")
+                            .bind("id", id).bind("max", MAX_RESTARTS).execute() == 1) {
+                        requeued.add(id);
+                    } else if (h.createUpdate("""
                                     UPDATE training_runs SET state = 'failed', error = :error, finished_at = now()
                                      WHERE id = :id AND state = 'running'""")
-                            .bind("id", id).bind("error", INTERRUPTED).execute();
+                            .bind("id", id).bind("error", "interrupted: its server stopped while it ran " + (MAX_RESTARTS + 1)
+                                    + " times; not resumed again (start a new run)").execute() == 1) {
+                        failed.add(id);
+                    }
                 } finally {
                     unlock(h, id);
                 }
             }
-            return marked;
+            return new Recovery(requeued, failed);
         });
     }
 }

@@ -12,11 +12,14 @@ import org.mandate.deliberation.service.PanelService;
 import org.mandate.deliberation.service.PublishedMandate;
 import org.mandate.deliberation.service.Refused;
 import org.mandate.deliberation.service.TallyService;
-import org.mandate.training.data.InteractionData;
+import org.mandate.objectives.mandate.Mandate;
 import org.mandate.training.run.ModelArtifact;
 import org.mandate.training.run.TrainingResult;
 import org.mandate.training.run.TrainingRun;
 import org.mandate.training.split.HoldoutSplit;
+import org.mandate.training.train.CheckpointRefused;
+import org.mandate.training.train.CheckpointStore;
+import org.mandate.training.train.ProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,22 +35,30 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Training runs as background jobs. An organiser triggers a run once the panel's mandate is published; the job is
  * written to {@code training_runs} (queued) before anything else happens, and one worker thread trains the queued
- * jobs in order with {@link TrainingRun}, reporting each epoch as progress. A finished run's model artifact is
- * written under {@link TrainingSettings#artifacts()}, and its {@code training_run} and {@code evaluation} ledger
- * entries are appended in the same transaction that marks it succeeded, so the record never names a run that did
- * not finish, nor a finished run that it does not record.
+ * jobs in order with {@link TrainingRun} under the whole mandate, reporting each epoch as progress. On timed data the
+ * trainer applies the mandate's interaction-age limit itself (the manifest's {@code data_use.age_filter} says what it
+ * removed); on data without timestamps a mandate with an age limit fails the run rather than train on every age.
+ * A finished run's model artifact is written under {@link TrainingSettings#artifacts()}, and its {@code training_run}
+ * and {@code evaluation} ledger entries are appended in the same transaction that marks it succeeded, so the record
+ * never names a run that did not finish, nor a finished run that it does not record.
  *
- * <p>Restarts: on start, a job left running by a worker that is gone is marked failed("interrupted") and queued jobs
- * are picked up again (see {@link TrainingJobStore}); stopping a server stops its worker at the next epoch and leaves
- * its job to that recovery, exactly as a crash would.
+ * <p>Restarts: every epoch (of each calibration run and of the training) is checkpointed in the run's
+ * {@code checkpoints/} directory. On start, a job left running by a worker that is gone is queued again and resumes
+ * from its last checkpoint, ending with the same model as an uninterrupted run (see {@link TrainingJobStore});
+ * stopping a server stops its worker after the next checkpointed epoch and leaves its job to that recovery, exactly
+ * as a crash would.
  */
 public final class TrainingJobs implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingJobs.class);
+
+    /** The directory, inside a run's artifact directory, of its per-epoch checkpoints. */
+    static final String CHECKPOINTS = "checkpoints";
 
     /** Thrown from the progress callback to stop a run when the server stops. */
     private static final class Stopped extends RuntimeException {
@@ -66,7 +77,7 @@ public final class TrainingJobs implements AutoCloseable {
     private final ExecutorService worker;
     private final ServedModels served;
     private volatile boolean closed;
-    private InteractionData data;
+    private TrainingData data;
 
     public TrainingJobs(Jdbi jdbi, TrainingSettings settings) {
         this.jdbi = jdbi;
@@ -82,8 +93,11 @@ public final class TrainingJobs implements AutoCloseable {
             return t;
         });
         this.served = new ServedModels(this::data, settings);
-        int interrupted = store.recoverInterrupted(null);
-        if (interrupted > 0) log.warn("{} training run(s) were running when their server stopped; marked failed (interrupted)", interrupted);
+        TrainingJobStore.Recovery recovery = store.recoverInterrupted(null);
+        if (!recovery.requeued().isEmpty()) {
+            log.warn("training run(s) {} were running when their server stopped; queued again, to resume from their checkpoints", recovery.requeued());
+        }
+        if (!recovery.failed().isEmpty()) log.warn("training run(s) {} were cut short too often; marked failed", recovery.failed());
         for (long id : store.queued()) worker.execute(() -> run(id));
     }
 
@@ -109,11 +123,23 @@ public final class TrainingJobs implements AutoCloseable {
         return job;
     }
 
-    /** A run by id; a run left running by a worker that is gone is reported (and recorded) as interrupted. */
+    /**
+     * A run by id. A run left running by a worker that is gone (another server that stopped) is queued again here and
+     * resumed by this server's worker.
+     */
     public TrainingJob get(long runId) {
         TrainingJob job = store.find(runId).orElseThrow(() -> new Refused(Refused.Kind.NOT_FOUND, "there is no training run " + runId));
-        if (job.state() == JobState.RUNNING && store.recoverInterrupted(runId) > 0) return store.get(runId);
-        return job;
+        if (job.state() != JobState.RUNNING) return job;
+        TrainingJobStore.Recovery recovery = store.recoverInterrupted(runId);
+        if (recovery.requeued().isEmpty() && recovery.failed().isEmpty()) return job;
+        if (!recovery.requeued().isEmpty() && !closed) {
+            try {
+                worker.execute(() -> run(runId));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // Closing meanwhile: the job stays queued for the next server.
+            }
+        }
+        return store.get(runId);
     }
 
     /** The panel's runs, oldest first. */
@@ -133,7 +159,7 @@ public final class TrainingJobs implements AutoCloseable {
     }
 
     /** The configured data set, loaded on first use. */
-    synchronized InteractionData data() {
+    synchronized TrainingData data() {
         if (data == null) {
             log.info("loading the training data: {}", settings.description());
             data = settings.data().get();
@@ -150,10 +176,10 @@ public final class TrainingJobs implements AutoCloseable {
                 if (!store.claim(id)) return;
                 execute(store.get(id));
             } catch (Stopped e) {
-                log.warn("training run {} stopped with the server; the next start records it as interrupted", id);
+                log.warn("training run {} stopped with the server; the next start resumes it from its checkpoints", id);
             } catch (RuntimeException | Error e) {
                 if (closed) {
-                    log.warn("training run {} broke off while the server stopped; the next start records it as interrupted", id, e);
+                    log.warn("training run {} broke off while the server stopped; the next start resumes it from its checkpoints", id, e);
                     return;
                 }
                 log.error("training run {} failed", id, e);
@@ -171,20 +197,19 @@ public final class TrainingJobs implements AutoCloseable {
         PublishedMandate published = tallies.mandate(job.panelId())
                 .orElseThrow(() -> new IllegalStateException("panel " + job.panelId() + " has no published mandate"));
         if (!published.mandateHash().equals(job.mandateHash())) {
-            throw new IllegalStateException("the panel's mandate is " + published.mandateHash() + ", not the one queued");
+            throw new IllegalStateException("panel " + job.panelId() + "'s published mandate is now " + published.mandateHash()
+                    + ", not " + job.mandateHash() + " under which this run was queued; a run never trains under another mandate (start a new run)");
         }
-        InteractionData all = data();
-        HoldoutSplit split = HoldoutSplit.standard(all, settings.seed());
-        TrainingResult result = TrainingRun.execute(all, split, published.mandate(), settings.trainer(), (phase, epoch, epochs, loss, seconds) -> {
-            if (closed) throw new Stopped();
-            store.progress(id, phase, epoch, epochs);
-        });
+        Mandate mandate = published.mandate();
+        TrainingData data = data();
+        Path dir = runDirectory(job);
+        Path checkpointDir = dir.resolve(CHECKPOINTS);
+        TrainingResult result = trainOrResume(job, data, mandate, checkpointDir);
         if (closed) throw new Stopped();
         store.progress(id, "saving", 0, 0);
-        Path dir = settings.artifacts().resolve("panel-" + job.panelId()).resolve("run-" + id);
         ModelArtifact.write(result, dir);
         try {
-            Files.writeString(dir.resolve(ServedModels.MANDATE), published.mandate().canonicalJson(), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(ServedModels.MANDATE), mandate.canonicalJson(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the mandate beside the model in " + dir, e);
         }
@@ -202,10 +227,86 @@ public final class TrainingJobs implements AutoCloseable {
             }
         });
         log.info("training run {} for panel {} succeeded in {} s; model in {}", id, job.panelId(), String.format("%.1f", result.seconds()), dir);
+        deleteCheckpoints(checkpointDir); // they only serve a resume; the artifact is the run's result
         try {
             served.warm(store.get(id)); // the first request should not pay for loading and the serving payoff table
         } catch (RuntimeException e) {
             log.warn("training run {} succeeded but its model could not be prepared for serving", id, e);
+        }
+    }
+
+    /** Where run {@code job}'s artifact goes; its checkpoints are in {@value #CHECKPOINTS} inside it. */
+    private Path runDirectory(TrainingJob job) {
+        return settings.artifacts().resolve("panel-" + job.panelId()).resolve("run-" + job.id());
+    }
+
+    /** A restarted job continues from its checkpoints; a first attempt starts clean (the store clears the directory). */
+    private TrainingResult trainOrResume(TrainingJob job, TrainingData data, Mandate mandate, Path checkpointDir) {
+        long id = job.id();
+        boolean restarted = job.restarts() > 0;
+        boolean resume = restarted && Files.isDirectory(checkpointDir);
+        if (resume) log.info("training run {} resumes from the checkpoints in {} (restart {})", id, checkpointDir, job.restarts());
+        try {
+            return train(data, mandate, progress(id, restarted), CheckpointStore.in(checkpointDir, resume));
+        } catch (CheckpointRefused e) {
+            if (!resume) throw e;
+            // E.g. the server was upgraded between the attempts: a fresh run gives the same model, only later.
+            log.warn("training run {} cannot resume from {} ({}); training it again from the start", id, checkpointDir, e.getMessage());
+            return train(data, mandate, progress(id, true), CheckpointStore.in(checkpointDir, false));
+        }
+    }
+
+    /**
+     * The progress callback: stops the run when the server stops (after the epoch's checkpoint is written, so nothing
+     * finished is lost), records each epoch, and on a restarted run where it picked up (epoch 1 of the first step when
+     * nothing could be resumed).
+     */
+    private ProgressListener progress(long id, boolean resumed) {
+        boolean[] first = {resumed};
+        return (phase, epoch, epochs, loss, seconds) -> {
+            if (closed) throw new Stopped();
+            if (first[0]) {
+                store.resumedAt(id, phase, epoch);
+                first[0] = false;
+            }
+            store.progress(id, phase, epoch, epochs);
+        };
+    }
+
+    /**
+     * Trains under the whole mandate. Timed data takes the trainer's timed path (age limit applied inside, recorded in
+     * the manifest); data without timestamps cannot honour an age limit, so such a mandate is refused before training.
+     */
+    private TrainingResult train(TrainingData data, Mandate mandate, ProgressListener progress, CheckpointStore checkpoints) {
+        return switch (data) {
+            case TrainingData.Timed timed -> TrainingRun.execute(timed.interactions(), timed.reference(), settings.seed(), mandate,
+                    settings.trainer(), progress, checkpoints);
+            case TrainingData.Untimed untimed -> {
+                Integer days = mandate.dataUse().maxInteractionAgeDays();
+                if (days != null) {
+                    throw new IllegalArgumentException("the mandate allows only interactions from the last " + days + " days, but this server's "
+                            + "training data (" + settings.description() + ") has no timestamps, so that limit cannot be applied; "
+                            + "refusing to train on interactions of every age (serve a data set with timestamps)");
+                }
+                for (String forbidden : mandate.dataUse().forbiddenAttributes()) {
+                    if (untimed.fieldsRead().contains(forbidden)) {
+                        throw new IllegalArgumentException("the mandate forbids '" + forbidden + "', which this server's training data ("
+                                + settings.description() + ") always contains; refusing to train");
+                    }
+                }
+                yield TrainingRun.execute(untimed.data(), HoldoutSplit.standard(untimed.data(), settings.seed()), mandate,
+                        settings.trainer(), progress, checkpoints);
+            }
+        };
+    }
+
+    private static void deleteCheckpoints(Path dir) {
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) Files.deleteIfExists(f);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            log.warn("cannot remove the checkpoints in {}", dir, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.mandate.deliberation.http;
 
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ import static org.mandate.deliberation.http.ApiClient.assertProblem;
 
 /**
  * Training runs and recommendations over real HTTP, against the embedded PostgreSQL, with real DL4J training on a
- * tiny synthetic catalogue: trigger, poll, serve; the refusals; and a restart in the middle of a run.
+ * tiny synthetic catalogue: trigger, poll, serve; the refusals; and what a new server does with the runs a dead one
+ * left running (resuming from checkpoints is {@link TimedTrainingRunApiTest}'s).
  */
 class TrainingRunApiTest extends EmbeddedDatabase {
 
@@ -176,36 +178,55 @@ class TrainingRunApiTest extends EmbeddedDatabase {
         assertEquals(before, count("training_runs"), "a refused request leaves no job behind");
     }
 
-    @Test
-    void aRunCutShortByARestartIsKeptAndMarkedInterrupted() throws Exception {
-        PanelSeats p = votedPanel(true);
-        // A server whose runs are long enough to be caught in the middle.
-        ApiServer first = start(settings(400));
-        ApiClient client = new ApiClient(first.port());
-        Reply started = client.post(p.path("/training-runs"), p.organiser(), "");
-        assertEquals(202, started.status(), started.body());
-        long id = ((Number) run(started).get("id")).longValue();
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        Map<?, ?> job;
-        do {
-            Thread.sleep(100);
-            job = run(client.get("/api/training-runs/" + id, null));
-        } while (!(job.get("state").equals("running") && ((Number) ((Map<?, ?>) job.get("progress")).get("epoch")).intValue() >= 1)
-                && System.nanoTime() < deadline);
-        assertEquals("running", job.get("state"), job.toString());
-        assertNotNull(((Map<?, ?>) job.get("progress")).get("step"));
-        assertTrue(((Number) ((Map<?, ?>) job.get("progress")).get("epochs")).intValue() >= 400, job.toString());
-        first.close();
-        String stateInTable = jdbi.withHandle(h -> h.createQuery("SELECT state FROM training_runs WHERE id = :id").bind("id", id)
-                .mapTo(String.class).one());
-        assertEquals("running", stateInTable, "a stopped server leaves its run as a crash would");
+    /** A row as a server that died mid-run leaves it: running, started, no worker. */
+    private static long runningRow(long panelId, String mandateHash, int restarts) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        INSERT INTO training_runs (panel_id, mandate_hash, state, step, epoch, epochs, started_at, restarts)
+                        VALUES (:p, :m, 'running', 'training', 1, 2, now(), :r) RETURNING id""")
+                .bind("p", panelId).bind("m", mandateHash).bind("r", restarts).mapTo(Long.class).one());
+    }
 
-        ApiServer second = start(settings(2));
+    @Test
+    void runsLeftRunningByADeadServerAreQueuedAgainUnlessTheyDiedTooOftenOrTheirMandateIsGone() throws Exception {
+        PanelSeats p = votedPanel(true);
+        String mandate = (String) ((Map<?, ?>) api.get(p.path("/mandate"), null).json()).get("mandate_hash");
+        long diedTooOften = runningRow(p.id(), mandate, 3);
+        long otherMandate = runningRow(p.id(), "ab".repeat(32), 0);
+        long alive = runningRow(p.id(), mandate, 0);
+        ApiServer second;
+        try (Handle liveWorker = jdbi.open()) {
+            // Another server's worker still holds this job's liveness lock (TrainingJobStore.LOCK_CLASS, "MJOB").
+            assertTrue(liveWorker.createQuery("SELECT pg_try_advisory_lock(:c, :o)").bind("c", 0x4D4A4F42).bind("o", (int) alive)
+                    .mapTo(Boolean.class).one());
+            second = start(settings(2));
+            ApiClient client = new ApiClient(second.port());
+            Map<?, ?> tooOften = run(client.get("/api/training-runs/" + diedTooOften, null));
+            assertEquals("failed", tooOften.get("state"), tooOften.toString());
+            assertTrue(((String) tooOften.get("error")).startsWith("interrupted: its server stopped while it ran 4 times"), tooOften.toString());
+            assertNotNull(tooOften.get("finished_at"));
+
+            // Queued again by the new server, then refused by its worker: the panel never published that mandate.
+            Map<?, ?> gone = pollUntilFinished(client, otherMandate);
+            assertEquals("failed", gone.get("state"), gone.toString());
+            assertEquals(1, ((Number) gone.get("restarts")).intValue());
+            assertTrue(((String) gone.get("error")).contains("a run never trains under another mandate"), gone.toString());
+
+            Map<?, ?> held = run(client.get("/api/training-runs/" + alive, null));
+            assertEquals("running", held.get("state"), "a job whose worker lives is left to it: " + held);
+            assertEquals(0, ((Number) held.get("restarts")).intValue());
+            liveWorker.createQuery("SELECT pg_advisory_unlock(:c, :o)").bind("c", 0x4D4A4F42).bind("o", (int) alive).mapTo(Boolean.class).one();
+        }
         try {
-            Map<?, ?> after = run(new ApiClient(second.port()).get("/api/training-runs/" + id, null));
-            assertEquals("failed", after.get("state"), after.toString());
-            assertEquals("interrupted", after.get("error"));
-            assertNotNull(after.get("finished_at"));
+            // Its worker gone, the next read queues it again and this server trains it; no checkpoint was left, so from the start.
+            ApiClient client = new ApiClient(second.port());
+            Map<?, ?> requeued = run(client.get("/api/training-runs/" + alive, null));
+            assertTrue(List.of("queued", "running", "succeeded").contains(requeued.get("state")), requeued.toString());
+            Map<?, ?> done = pollUntilFinished(client, alive);
+            assertEquals("succeeded", done.get("state"), done.toString());
+            assertEquals(1, ((Number) done.get("restarts")).intValue());
+            Map<?, ?> resumed = (Map<?, ?>) done.get("resumed_at");
+            assertEquals("calibration:novelty", resumed.get("step"), done.toString());
+            assertEquals(1, ((Number) resumed.get("epoch")).intValue(), done.toString());
         } finally {
             second.close();
         }
