@@ -37,6 +37,7 @@ import org.mandate.deliberation.service.TallyOutcome;
 import org.mandate.deliberation.service.TallyService;
 import org.mandate.deliberation.service.VoteSettingsService;
 import org.mandate.deliberation.web.VotePage;
+import org.mandate.deliberation.web.AuditPage;
 import org.mandate.deliberation.service.StrataService;
 import org.mandate.deliberation.service.SweepService;
 import org.mandate.deliberation.web.LearnPage;
@@ -136,6 +137,7 @@ public final class ApiServer implements AutoCloseable {
             new OrganisePage(pages, panels, members, ballots, tallies, statements, new StrataService(jdbi), new SweepService(jdbi),
                     new VoteSettingsService(jdbi)).register(config.routes);
             new VotePage(pages, panels, ballots, new VoteSettingsService(jdbi), new DelegationService(jdbi)).register(config.routes);
+            new AuditPage(pages, panels, members, new StrataService(jdbi), tallies, new VoteSettingsService(jdbi), ledger).register(config.routes);
             problems(config.routes);
         });
     }

@@ -19,19 +19,16 @@ import org.mandate.deliberation.service.StatementService;
 import org.mandate.deliberation.service.StoredSweep;
 import org.mandate.deliberation.service.StrataService;
 import org.mandate.deliberation.service.StratifiedInvitation;
-import org.mandate.deliberation.service.StratumTurnout;
 import org.mandate.deliberation.service.SweepService;
 import org.mandate.deliberation.service.TallyService;
 import org.mandate.deliberation.service.VoteSettingsService;
 import org.mandate.objectives.catalogue.Catalogue;
 import org.mandate.objectives.catalogue.Objective;
-import org.mandate.objectives.json.Json;
 import org.mandate.objectives.tally.WeightRule;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +38,7 @@ import java.util.Optional;
 
 /**
  * The organiser's pages: create a panel (menu from the catalogue, ballot kinds, aggregation rule locked
- * before anyone votes), invite members plainly or from a CSV of strata, upload the trade-off sweep,
+ * before anyone votes), invite members (plainly or from a CSV of strata) and auditors, upload the trade-off sweep,
  * move phases, moderate, tally. Organisers see counts (members, ballots, turnout per stratum) and the
  * tally, never an individual ballot. Anyone may create a panel, as with {@code POST /api/panels}: the
  * creator becomes its organiser and is shown the organiser token once.
@@ -196,33 +193,15 @@ public final class OrganisePage {
         m.put("members", members.memberCount(panel.id()));
         m.put("ballots", ballots.ballotCount(panel.id()));
         m.put("statements", statements.statements(panel.id()));
-        m.put("menu", panel.menu().objectives().stream().map(id -> Catalogue.get(id).name().in(locale)).toList());
-        m.put("rule_name", Messages.of(locale).getOrDefault("rule." + panel.rule(), panel.rule()));
-        m.put("personalisation", PersonalisationView.of(settings.get(panel.id()).personalisation(), locale));
-        m.put("ballot_kinds", settings.get(panel.id()).kinds().stream().map(k -> Messages.of(locale).getOrDefault("kind." + k.id(), k.id())).toList());
+        m.putAll(PanelSettingsView.of(panel, settings.get(panel.id()), locale));
         m.put("sweep_open", panel.phase() == Phase.LEARN || panel.phase() == Phase.DELIBERATE);
         sweeps.find(panel.id()).ifPresent(s -> m.put("sweep", sweepSummary(s, locale)));
-        List<Map<String, Object>> turnout = new ArrayList<>();
-        for (StratumTurnout t : strata.turnout(panel.id())) {
-            if (t.attributes().isEmpty()) continue;
-            turnout.add(Map.of("label", label(t.attributes()), "members", t.members(), "voted", t.voted()));
-        }
-        m.put("turnout", turnout);
+        // the organiser's page lists the strata the CSV named; the audit page also shows members invited without strata
+        m.put("turnout", TurnoutView.of(strata.turnout(panel.id())).rows());
         Optional<PublishedMandate> mandate = tallies.mandate(panel.id());
         if (mandate.isPresent()) {
-            List<Map<String, Object>> weights = new ArrayList<>();
-            Map<String, Object> json = Json.parseObject(mandate.get().mandateEntry().payload());
-            Map<?, ?> published = (Map<?, ?>) ((Map<?, ?>) json.get("mandate")).get("weights");
-            // in the panel's menu order, the order members saw the objectives in
-            for (String id : panel.menu().objectives()) {
-                if (!(published.get(id) instanceof Number w)) continue;
-                NumberFormat f = NumberFormat.getNumberInstance(locale);
-                f.setMaximumFractionDigits(1);
-                weights.add(Map.of("id", id, "name", Catalogue.get(id).name().in(locale),
-                        "percent", Messages.format(locale, "percent", f.format(w.doubleValue() * 100))));
-            }
             m.put("mandate_hash", mandate.get().mandateHash());
-            m.put("weights", weights);
+            m.put("weights", MandateView.weights(panel, mandate.get(), locale));
         }
         m.putAll(extra);
         WebPages.render(ctx, status, "organise", m);
@@ -235,12 +214,6 @@ public final class OrganisePage {
         out.put("objectives", s.sweep().objectives().stream().map(id -> Catalogue.get(id).name().in(locale)).toList());
         out.put("non_dominated", s.sweep().points().stream().filter(p -> p.nonDominated()).count());
         return out;
-    }
-
-    private static String label(Map<String, String> attributes) {
-        List<String> parts = new ArrayList<>();
-        attributes.forEach((k, v) -> parts.add(k + " = " + v));
-        return String.join(", ", parts);
     }
 
     private void movePhase(Context ctx) {
@@ -262,8 +235,16 @@ public final class OrganisePage {
         if (count < 1 || count > WebPages.MAX_INVITATIONS_PER_FORM) {
             throw new Refused(Refused.Kind.INVALID, "the form creates 1 to " + WebPages.MAX_INVITATIONS_PER_FORM + " invitations at a time; use the API for more");
         }
-        List<String> tokens = members.invite(me.panelId(), WebPages.token(ctx), count);
-        organisePage(ctx, me, 201, Map.of("invitations", tokens));
+        Member.Role role = seatRole(ctx.formParam("role"));
+        List<String> tokens = members.invite(me.panelId(), WebPages.token(ctx), count, role);
+        organisePage(ctx, me, 201, Map.of("invitations", tokens, "invited_role", role.id()));
+    }
+
+    /** The form's seat: a member (the default, as before the choice existed) or an auditor, who reads the conduct and never acts. */
+    private static Member.Role seatRole(String role) {
+        if (role == null || role.equals("member")) return Member.Role.MEMBER;
+        if (role.equals("auditor")) return Member.Role.AUDITOR;
+        throw new Refused(Refused.Kind.INVALID, "'role' must be member or auditor, got '" + role + "'");
     }
 
     /** A CSV of strata, as a file or pasted; a refused file creates nothing and is explained with its line. */
@@ -275,7 +256,7 @@ public final class OrganisePage {
         try {
             List<StratifiedInvitation> issued = strata.invite(me.panelId(), WebPages.token(ctx), csv);
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (StratifiedInvitation i : issued) rows.add(Map.of("token", i.token(), "label", label(new java.util.TreeMap<>(i.attributes()))));
+            for (StratifiedInvitation i : issued) rows.add(Map.of("token", i.token(), "label", TurnoutView.label(new java.util.TreeMap<>(i.attributes()))));
             organisePage(ctx, me, 201, Map.of("stratified", rows));
         } catch (Refused e) {
             if (e.kind() != Refused.Kind.INVALID_STRATA && e.kind() != Refused.Kind.WRONG_PHASE) throw e;

@@ -98,7 +98,7 @@ public final class WebPages {
     private void home(Context ctx) {
         Optional<Member> me = current(ctx);
         if (me.isPresent()) {
-            ctx.redirect(me.get().role() == Member.Role.ORGANISER ? "/organise" : "/panel", HttpStatus.SEE_OTHER);
+            ctx.redirect(landing(me.get()), HttpStatus.SEE_OTHER);
             return;
         }
         render(ctx, 200, "home", model(ctx, null, null));
@@ -109,7 +109,7 @@ public final class WebPages {
         try {
             Session s = members.join(form(ctx, "token").strip());
             setCookie(ctx, SESSION_COOKIE, s.token(), -1);
-            ctx.redirect("/panel", HttpStatus.SEE_OTHER);
+            ctx.redirect(landing(s.member()), HttpStatus.SEE_OTHER);
         } catch (Refused e) {
             Map<String, Object> m = model(ctx, null, null);
             m.put("join_error", Messages.problem(locale(ctx), e.getMessage()));
@@ -128,7 +128,16 @@ public final class WebPages {
             return;
         }
         setCookie(ctx, SESSION_COOKIE, token, -1);
-        ctx.redirect(m.get().role() == Member.Role.ORGANISER ? "/organise" : "/panel", HttpStatus.SEE_OTHER);
+        ctx.redirect(landing(m.get()), HttpStatus.SEE_OTHER);
+    }
+
+    /** Where a seat starts: the organiser organises, an auditor reads the conduct (AuditPage), a member learns. */
+    private static String landing(Member m) {
+        return switch (m.role()) {
+            case ORGANISER -> "/organise";
+            case AUDITOR -> "/audit";
+            case MEMBER -> "/panel";
+        };
     }
 
     private void signOut(Context ctx) {
@@ -287,6 +296,7 @@ public final class WebPages {
         m.put("csrf", csrf(ctx));
         m.put("me", me);
         m.put("organiser", me != null && me.role() == Member.Role.ORGANISER);
+        m.put("auditor", me != null && me.role() == Member.Role.AUDITOR);
         if (panel != null) {
             m.put("panel", panel);
             m.put("phase", panel.phase().id());

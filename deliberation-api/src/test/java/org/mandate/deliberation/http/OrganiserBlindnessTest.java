@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Organisers never see how an individual voted. Ballots are public only pseudonymously (the ledger),
+ * Organisers, and the auditors they invite, never see how an individual voted. Ballots are public only pseudonymously (the ledger),
  * so what must hold is that nothing an organiser can read ties a pseudonym to a member: no response to
  * the organiser's token, on any read operation of the API, names a member's pseudonym or receipt, and
  * the ledger's ballot entries hold the pseudonym and the ballot, nothing that identifies the seat.
@@ -51,25 +51,32 @@ class OrganiserBlindnessTest extends EmbeddedApi {
             receipts.add((String) cast.get("receipt"));
         }
 
-        // every read operation of the API, with the organiser's token
-        int read = 0;
-        for (ApiRoute r : server.routes()) {
-            if (!r.method().equals("GET") || r.path().equals("/api/ledger")) continue;
-            String path = r.path().replace("{id}", String.valueOf(id)).replace("{statement}", String.valueOf(sid)).replace("{hash}", "0".repeat(64))
-                    .replaceAll("\\{[a-z_]+}", "1");
-            if (r.path().endsWith("/tradeoffs")) path += "?weights=relevance:1";
-            Reply reply = api.get(path, organiser);
-            assertTrue(reply.status() < 500, path + ": " + reply.body());
-            for (String p : pseudonyms) assertFalse(reply.body().contains(p), path + " names a member's pseudonym: " + reply.body());
-            for (String receipt : receipts) assertFalse(reply.body().contains(receipt), path + " names a member's receipt");
-            read++;
-        }
-        assertTrue(read >= 8, "read operations checked: " + read);
-        // the organiser's own pages neither
-        for (String page : List.of("/organise", "/panel", "/panel/deliberate", "/panel/vote")) {
-            Reply html = api.send("GET", page, null, null, "Cookie", "mandate_session=" + organiser);
-            assertTrue(html.status() < 500, page);
-            for (String p : pseudonyms) assertFalse(html.body().contains(p), page + " names a member's pseudonym");
+        // an auditor reads what the organiser reads, so is held to the same: the organiser invites one here
+        Reply invited = api.post(base + "/invitations", organiser, Map.of("count", 1, "role", "auditor"));
+        String auditor = (String) api.post("/api/join", null, Map.of("token", ((List<?>) invited.get("invitations")).getFirst())).get("session_token");
+        for (String overseer : List.of(organiser, auditor)) {
+            // every read operation of the API
+            int read = 0;
+            for (ApiRoute r : server.routes()) {
+                if (!r.method().equals("GET") || r.path().equals("/api/ledger")) continue;
+                String path = r.path().replace("{id}", String.valueOf(id)).replace("{statement}", String.valueOf(sid)).replace("{hash}", "0".repeat(64))
+                        .replaceAll("\\{[a-z_]+}", "1");
+                if (r.path().endsWith("/tradeoffs")) path += "?weights=relevance:1";
+                Reply reply = api.get(path, overseer);
+                assertTrue(reply.status() < 500, path + ": " + reply.body());
+                for (String p : pseudonyms) assertFalse(reply.body().contains(p), path + " names a member's pseudonym: " + reply.body());
+                for (String receipt : receipts) assertFalse(reply.body().contains(receipt), path + " names a member's receipt");
+                read++;
+            }
+            assertTrue(read >= 8, "read operations checked: " + read);
+            // nor the pages, the audit page included
+            for (String page : List.of("/organise", "/audit", "/panel", "/panel/deliberate", "/panel/vote")) {
+                Reply html = api.send("GET", page, null, null, "Cookie", "mandate_session=" + overseer);
+                assertTrue(html.status() < 500, page);
+                for (String p : pseudonyms) assertFalse(html.body().contains(p), page + " names a member's pseudonym");
+                for (String receipt : receipts) assertFalse(html.body().contains(receipt), page + " names a member's receipt");
+            }
+            assertEquals(200, api.send("GET", "/audit", null, null, "Cookie", "mandate_session=" + overseer).status());
         }
         Reply strata = api.get(base + "/strata", organiser);
         assertFalse(PSEUDONYM.matcher(strata.body()).find(), strata.body());

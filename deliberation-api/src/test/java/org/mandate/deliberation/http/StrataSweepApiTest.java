@@ -83,7 +83,13 @@ class StrataSweepApiTest extends EmbeddedApi {
         assertProblem(api.send("PUT", p.path("/sweep"), p.members()[0], valid), 403, "/problems/forbidden");
         assertProblem(api.send("PUT", p.path("/sweep"), null, valid), 401, "/problems/unauthorised");
         assertProblem(api.send("PUT", p.path("/sweep"), p.organiser(), valid.replace("mandate-sweep/1", "mandate-sweep/9")), 422, "/problems/invalid-sweep");
-        assertProblem(api.send("PUT", p.path("/sweep"), p.organiser(), valid.replaceFirst("\"novelty\":8", "\"novelty\":1e999")), 422, "/problems/invalid-sweep");
+        String overflow = valid.replaceFirst("\"novelty\":8", "\"novelty\":1e999");
+        Reply located = api.send("PUT", p.path("/sweep"), p.organiser(), overflow);
+        assertProblem(located, 422, "/problems/invalid-sweep");
+        // the detail leads with the JSON path of the fault, in English and in French
+        assertEquals("sweep file: points[0].metrics.novelty: not a finite number: Infinity", located.get("detail"));
+        assertEquals("fichier de balayage : points[0].metrics.novelty : pas un nombre fini : Infinity",
+                api.send("PUT", p.path("/sweep"), p.organiser(), overflow, "Accept-Language", "fr").get("detail"));
         assertProblem(api.send("PUT", p.path("/sweep"), p.organiser(), "{"), 422, "/problems/invalid-sweep");
         assertProblem(api.send("PUT", p.path("/sweep"), p.organiser(), "x".repeat(SweepRoutes.MAX_SWEEP_BYTES + 1)), 413, "/problems/payload-too-large");
         assertProblem(api.send("PUT", narrow.path("/sweep"), narrow.organiser(), valid), 422, "/problems/invalid-sweep");
