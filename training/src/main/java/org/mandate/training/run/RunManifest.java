@@ -18,11 +18,12 @@ import java.util.Map;
  * @param dataUse     the mandate's data-use rules as applied: forbidden fields, age limit and what it removed
  * @param constraints the augmented Lagrangian's final multipliers and per-epoch history (JSON-ready)
  * @param bounds      each floor or ceiling checked on the held-out users
+ * @param numericEnvironment thread counts, BLAS and CPU the run's bits depend on ({@link NumericEnvironment})
  */
 public record RunManifest(String mandateSha256, String dataSha256, String codeVersion, long seed,
                           Map<String, Object> hyperParameters, PayoffTable payoffTable, List<String> dataFieldsRead,
                           Map<String, Object> dataUse, Map<String, Object> split, Object constraints, Evaluation metrics,
-                          List<BoundCheck> bounds, String modelSha256) implements JsonValue {
+                          List<BoundCheck> bounds, String modelSha256, Map<String, Object> numericEnvironment) implements JsonValue {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -32,6 +33,7 @@ public record RunManifest(String mandateSha256, String dataSha256, String codeVe
         dataFieldsRead = List.copyOf(dataFieldsRead);
         dataUse = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(dataUse));
         bounds = List.copyOf(bounds);
+        numericEnvironment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(numericEnvironment));
     }
 
     @Override
@@ -51,6 +53,7 @@ public record RunManifest(String mandateSha256, String dataSha256, String codeVe
         json.put("metrics", metrics.toJsonValue());
         json.put("bounds", bounds.stream().map(BoundCheck::toJsonValue).toList());
         json.put("model_sha256", modelSha256);
+        json.put("numeric_environment", numericEnvironment);
         return json;
     }
 }

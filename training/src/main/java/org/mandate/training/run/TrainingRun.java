@@ -143,7 +143,7 @@ public final class TrainingRun {
         splitJson.put("held_out_users", split.heldOutUsers().length);
         RunManifest manifest = new RunManifest(mandate.sha256(), dataHash, CodeVersion.current(), config.seed(),
                 config.toJson(), payoff, fieldsRead, dataUse, splitJson, trained.constraints().toJsonValue(), evaluation,
-                bounds, modelHash);
+                bounds, modelHash, NumericEnvironment.current());
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("run for mandate {} finished in {} s: {}", mandate.sha256().substring(0, 12),
                 String.format("%.1f", seconds), summary(evaluation));
