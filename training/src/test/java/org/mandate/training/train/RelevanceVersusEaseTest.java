@@ -17,17 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The relevance-only Mult-DAE under {@link TrainerConfig#movieLens100k} against EASE on the same split, at a reduced
- * MovieLens-100K shape (300 items × 500 users, 30 % held out so 150 users are evaluated). The full-size figures and
- * the 5 % target are in docs/benchmarks.md (bench/RelevanceVsEase). Margin here: NDCG@10 at least
- * {@value #MARGIN} × EASE's. Why that number: at this size {@code movieLens100k} (25 epochs) measured 0.935, 0.949 and
- * 0.878 of EASE on seeds 1, 2 and 3, while the trainer's demo defaults ({@link TrainerConfig#defaults}: 2
- * mini-batches an epoch here) measured 0.781 and 0.733 (seeds 1, 2), near the most-popular chart. 0.83 lies halfway
- * between the worst tuned and the best under-trained run, so an under-trained or broken relevance model fails it;
- * the run is seeded, and the held-out NDCG of 150 users has a standard error of about 0.02 (±4 % of the ratio).
+ * MovieLens-100K shape (300 items × 500 users, 30 % held out so 150 users are evaluated): the issue's target, NDCG@10
+ * within 5 % of EASE's, i.e. at least {@value #MARGIN} × EASE's. The full-size figures are in docs/benchmarks.md
+ * (bench/RelevanceVsEase: 0.969, 0.963, 0.970 of EASE on seeds 1–3). At this size {@code movieLens100k} (cosine decay
+ * over 60 epochs) measured 0.980, 0.974 and 0.961 of EASE on seeds 1, 2 and 3; the former constant-rate 25-epoch
+ * setting 0.935, 0.949 and 0.878, and the demo defaults ({@link TrainerConfig#defaults}: 2 mini-batches an epoch here)
+ * 0.781 and 0.733 — each of those would fail. Training is bit-for-bit repeatable on one machine with the same thread
+ * settings (CrossProcessDeterminismTest), so the figure does not drift between runs; the held-out NDCG of 150 users
+ * has a standard error of about 0.02 across seeds.
  */
 class RelevanceVersusEaseTest {
 
-    static final double MARGIN = 0.83;
+    static final double MARGIN = 0.95;
 
     @Test
     void theMandatedRelevanceOnlyModelIsWithinTheMarginOfEase() {
