@@ -45,7 +45,6 @@ public final class Main {
                          --epochs N      training epochs (default from the preset), --seed N (default 42)
                          --preset P      auto (default: small below 2,500 users, else large), small (hidden 600,
                                          batch 100, 60 epochs, cosine decay) or large (hidden 200, batch 500, 12 epochs)
-                         --ease-lambda X the EASE baseline's L2 penalty (default 200)
                          --checkpoint DIR  checkpoint after every epoch here (default <out>/checkpoint)
                          --resume        continue a crashed run from --checkpoint (same data, mandate, options)
               sweep    train one model per point of a weight lattice over the mandate's objectives; writes

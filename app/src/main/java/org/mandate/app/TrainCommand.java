@@ -5,10 +5,6 @@ import org.mandate.objectives.mandate.Bound;
 import org.mandate.objectives.mandate.Mandate;
 import org.mandate.training.data.InteractionData;
 import org.mandate.training.eval.BoundCheck;
-import org.mandate.training.eval.Ease;
-import org.mandate.training.eval.Evaluation;
-import org.mandate.training.eval.Evaluator;
-import org.mandate.training.eval.MostPopular;
 import org.mandate.training.run.ModelArtifact;
 import org.mandate.training.run.TrainingResult;
 import org.mandate.training.run.TrainingRun;
@@ -35,7 +31,7 @@ import java.util.stream.Stream;
  * {@code mandate train}: loads data without the fields the mandate forbids, trains the Mult-DAE under the whole mandate
  * (the trainer applies the age limit and enforces floors and ceilings), checkpointing every epoch to {@code --checkpoint}
  * (default {@code <out>/checkpoint}) and continuing from it with {@code --resume}, writes the artifact (plus
- * {@code mandate.json} and {@code data-use.json}) and compares it with MostPopular and EASE.
+ * {@code mandate.json} and {@code data-use.json}) and prints it beside the run's baselines, MostPopular and EASE.
  */
 final class TrainCommand {
 
@@ -43,7 +39,7 @@ final class TrainCommand {
 
     static int run(List<String> words, PrintStream out) {
         Args args = Args.parse(words, Stream.concat(DataSource.OPTIONS.stream(),
-                Stream.of("mandate", "out", "epochs", "seed", "ease-lambda", "checkpoint", "preset")).collect(java.util.stream.Collectors.toSet()),
+                Stream.of("mandate", "out", "epochs", "seed", "checkpoint", "preset")).collect(java.util.stream.Collectors.toSet()),
                 Set.of("resume"));
         Mandate mandate = MandateFile.read(Path.of(args.require("mandate")));
         Path outDir = Path.of(args.require("out"));
@@ -57,7 +53,6 @@ final class TrainCommand {
             throw new Args.UsageException("--resume: there is no checkpoint directory " + checkpointDir);
         }
         long seed = args.getInt("seed", 42);
-        double easeLambda = positive(args.get("ease-lambda", "200"));
         TrainerPreset preset = TrainerPreset.of(args);
         for (String forbidden : mandate.dataUse().forbiddenAttributes()) {
             if (TrainingRun.DATA_FIELDS_READ.contains(forbidden)) {
@@ -109,20 +104,13 @@ final class TrainCommand {
         console.detail("%s, %s, %s and %s (model SHA-256 %s)", ModelArtifact.PARAMETERS, ModelArtifact.MANIFEST,
                 SavedRun.MANDATE, SavedRun.DATA_USE, result.manifest().modelSha256());
 
-        console.step("Evaluating the baselines on the same held-out users");
-        HoldoutSplit split = result.split();
-        InteractionData training = split.trainingData(result.data());
-        Evaluator evaluator = new Evaluator(training.features(), config.k());
-        Evaluation popular = evaluator.evaluate(new MostPopular(training), split, mandate.exposureTargets());
-        console.detail("%s MostPopular", Console.bar(1, 2));
-        Evaluation ease = evaluator.evaluate(new Ease(training, easeLambda), split, mandate.exposureTargets());
-        console.detail("%s EASE (lambda %s)", Console.bar(2, 2), easeLambda);
         out.println();
         out.printf(java.util.Locale.ROOT, "Held-out evaluation on %d users (top %d):%n", result.evaluation().users(), config.k());
         LinkedHashMap<String, Map<String, Double>> columns = new LinkedHashMap<>();
         columns.put("model", MetricTable.values(result.evaluation()));
-        columns.put("most-popular", MetricTable.values(popular));
-        columns.put("ease", MetricTable.values(ease));
+        // Evaluated by the run beside the model, on the same held-out users (also in the manifest under "baselines").
+        columns.put("most-popular", MetricTable.values(result.baselines().mostPopular()));
+        columns.put("ease", MetricTable.values(result.baselines().ease()));
         MetricTable.print(out, result.evaluation(), columns);
         for (BoundCheck b : result.bounds()) {
             out.printf(java.util.Locale.ROOT, "%s %s %s: %.4f on held-out users, %s%n", b.objective(),
@@ -147,15 +135,5 @@ final class TrainCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-    }
-
-    private static double positive(String value) {
-        try {
-            double v = Double.parseDouble(value);
-            if (v > 0 && Double.isFinite(v)) return v;
-        } catch (NumberFormatException e) {
-            // reported below, with the option's name
-        }
-        throw new Args.UsageException("--ease-lambda must be a positive number, got '" + value + "'");
     }
 }

@@ -112,8 +112,8 @@ class TrainEvaluateRecommendTest {
         assertUsage("is a file, not a directory", "train", "--format", "synthetic", "--mandate", mandate.toString(), "--out", mandate.toString());
         assertUsage("only used with --non-profiling", "recommend", "--run", r, "--history", "1", "--format", "synthetic");
         assertUsage("--out is required", "train", "--format", "synthetic", "--mandate", mandate.toString());
-        assertUsage("--ease-lambda must be a positive number", "train", "--format", "synthetic", "--mandate", mandate.toString(),
-                "--out", r, "--ease-lambda", "-1");
+        assertUsage("unknown option --ease-lambda", "train", "--format", "synthetic", "--mandate", mandate.toString(),
+                "--out", r, "--ease-lambda", "50");
     }
 
     /** A CSV export with timestamps: the age limit is applied by the loader and accounted for in data-use.json. */

@@ -1,6 +1,7 @@
 package org.mandate.training.run;
 
 import org.mandate.objectives.json.JsonValue;
+import org.mandate.training.eval.Baselines;
 import org.mandate.training.eval.BoundCheck;
 import org.mandate.training.eval.Evaluation;
 import org.mandate.training.train.PayoffTable;
@@ -19,11 +20,13 @@ import java.util.Map;
  * @param constraints the augmented Lagrangian's final multipliers and per-epoch history (JSON-ready)
  * @param bounds      each floor or ceiling checked on the held-out users
  * @param numericEnvironment thread counts, BLAS and CPU the run's bits depend on ({@link NumericEnvironment})
+ * @param baselines   most-popular and EASE on the same held-out users, for comparison
  */
 public record RunManifest(String mandateSha256, String dataSha256, String codeVersion, long seed,
                           Map<String, Object> hyperParameters, PayoffTable payoffTable, List<String> dataFieldsRead,
                           Map<String, Object> dataUse, Map<String, Object> split, Object constraints, Evaluation metrics,
-                          List<BoundCheck> bounds, String modelSha256, Map<String, Object> numericEnvironment) implements JsonValue {
+                          List<BoundCheck> bounds, String modelSha256, Map<String, Object> numericEnvironment,
+                          Baselines baselines) implements JsonValue {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -52,6 +55,7 @@ public record RunManifest(String mandateSha256, String dataSha256, String codeVe
         json.put("constraints", constraints);
         json.put("metrics", metrics.toJsonValue());
         json.put("bounds", bounds.stream().map(BoundCheck::toJsonValue).toList());
+        json.put("baselines", baselines.toJsonValue());
         json.put("model_sha256", modelSha256);
         json.put("numeric_environment", numericEnvironment);
         return json;

@@ -7,6 +7,7 @@ import org.mandate.objectives.metrics.EvaluationData;
 import org.mandate.objectives.metrics.ItemFeatures;
 import org.mandate.training.data.InteractionData;
 import org.mandate.training.data.TimedInteractions;
+import org.mandate.training.eval.Baselines;
 import org.mandate.training.eval.BoundCheck;
 import org.mandate.training.eval.Evaluation;
 import org.mandate.training.eval.Evaluator;
@@ -134,6 +135,8 @@ public final class TrainingRun {
         RecommenderModel model = trained.model();
         Evaluation evaluation = new Evaluator(features, config.k()).evaluate(model, split, mandate.exposureTargets());
         List<BoundCheck> bounds = BoundCheck.all(mandate.bounds(), evaluation);
+        LOG.info("evaluating the baselines (most popular, EASE λ = {}) on the same held-out users", Baselines.EASE_LAMBDA);
+        Baselines baselines = Baselines.evaluate(data, split, config.k(), mandate.exposureTargets(), dataHash + "|" + splitKey(split));
         String modelHash = CanonicalJson.sha256Hex(ModelArtifact.serialise(model.parameters()));
 
         Map<String, Object> splitJson = new LinkedHashMap<>();
@@ -143,7 +146,7 @@ public final class TrainingRun {
         splitJson.put("held_out_users", split.heldOutUsers().length);
         RunManifest manifest = new RunManifest(mandate.sha256(), dataHash, CodeVersion.current(), config.seed(),
                 config.toJson(), payoff, fieldsRead, dataUse, splitJson, trained.constraints().toJsonValue(), evaluation,
-                bounds, modelHash, NumericEnvironment.current());
+                bounds, modelHash, NumericEnvironment.current(), baselines);
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("run for mandate {} finished in {} s: {}", mandate.sha256().substring(0, 12),
                 String.format("%.1f", seconds), summary(evaluation));
@@ -151,7 +154,7 @@ public final class TrainingRun {
             LOG.info("{} {} {}: {} on held-out users, {}", b.objective(), b.kind().name().toLowerCase(), b.threshold(),
                     String.format("%.4f", b.achieved()), b.met() ? "met" : "MISSED");
         }
-        return new TrainingResult(mandate, model, evaluation, bounds, payoff, manifest, data, split, seconds);
+        return new TrainingResult(mandate, model, evaluation, bounds, payoff, manifest, data, split, seconds, baselines);
     }
 
     /** What names a run for its checkpoints: everything its result depends on. */

@@ -14,6 +14,7 @@ import org.mandate.objectives.mandate.Mandate;
 import org.mandate.objectives.mandate.Provenance;
 import org.mandate.training.data.InteractionData;
 import org.mandate.training.data.SyntheticBroadcaster;
+import org.mandate.training.eval.Ease;
 import org.mandate.training.eval.Evaluation;
 import org.mandate.training.eval.Evaluator;
 import org.mandate.training.eval.MostPopular;
@@ -123,6 +124,22 @@ class TrainingRunIntegrationTest {
         assertEquals("smooth_chebyshev", ((Map<?, ?>) hyper.get("scalarisation")).get("kind"));
         assertEquals(20, hyper.get("calibration_epochs"));
         assertNotNull(json.get("code_version"));
+    }
+
+    /** Every run carries the practitioner's alternatives, measured exactly as a separate evaluation would. */
+    @Test
+    void theBaselinesAreEvaluatedBesideEveryRunOnTheSameHeldOutUsers() {
+        InteractionData training = split.trainingData(data);
+        Evaluator evaluator = new Evaluator(training.features(), CONFIG.k());
+        Evaluation popular = evaluator.evaluate(new MostPopular(training), split, VOTED.exposureTargets());
+        Evaluation ease = evaluator.evaluate(new Ease(training, 200), split, VOTED.exposureTargets());
+        assertEquals(popular.canonicalJson(), voted.baselines().mostPopular().canonicalJson());
+        assertEquals(ease.canonicalJson(), voted.baselines().ease().canonicalJson());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) voted.manifest().toJsonValue();
+        assertEquals(voted.baselines().toJsonValue(), json.get("baselines"));
+        assertEquals(200.0, ((Map<?, ?>) ((Map<?, ?>) json.get("baselines")).get("ease")).get("lambda"));
+        assertTrue(ease.value("relevance") > popular.value("relevance"), "EASE beats the chart on relevance here");
     }
 
     @Test
