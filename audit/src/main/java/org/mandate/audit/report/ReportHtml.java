@@ -666,7 +666,31 @@ public final class ReportHtml {
             h.append("</tbody>\n</table>\n");
             chart(c, "chart-" + n);
         }
+        in.practitionerBaselines().ifPresent(this::practitionerBaselines);
         h.append("</section>\n");
+    }
+
+    /** The models beside what a practitioner would deploy instead, on the same held-out users. */
+    private void practitionerBaselines(PractitionerBaselines b) {
+        h.append("<h3>").append(t("Compared with what a practitioner would deploy instead", "Comparé à ce qu'un praticien déploierait à la place"))
+                .append("</h3>\n<p>").append(t("Two standard choices, trained on the same users and measured on the same held-out users: the ",
+                        "Deux choix courants, entraînés sur les mêmes utilisateurs et mesurés sur les mêmes utilisateurs mis de côté : le "))
+                .append("<em>").append(t("most-popular chart", "palmarès des plus populaires")).append("</em>")
+                .append(t(" (everyone gets the same list) and ", " (tout le monde reçoit la même liste) et "))
+                .append("<em>EASE</em>").append(t(" (Steck 2019, a strong item-to-item model, L2 penalty ", " (Steck 2019, un modèle article-à-article performant, pénalité L2 "))
+                .append(esc(num(b.easeLambda()))).append(t("), both tuned for relevance alone.", "), tous deux réglés pour la seule pertinence.")).append("</p>\n");
+        h.append("<table>\n<caption>").append(t("Metric of each objective, models and baselines", "Mesure de chaque objectif, modèles et références"))
+                .append("</caption>\n<thead><tr><th scope=\"col\">").append(t("Objective and metric", "Objectif et mesure")).append("</th>");
+        for (RunSummary r : b.runs()) h.append("<th scope=\"col\">").append(esc(r.label())).append("</th>");
+        h.append("<th scope=\"col\">").append(t("Most popular", "Plus populaires")).append("</th><th scope=\"col\">EASE</th></tr></thead>\n<tbody>\n");
+        for (PractitionerBaselines.Row r : b.rows()) {
+            h.append("<tr><th scope=\"row\">").append(esc(r.objective().name().in(locale))).append("<br><span class=\"metric\"><code>")
+                    .append(esc(r.metric())).append("</code>, ").append(better(r.objective().direction())).append("</span></th>");
+            for (double v : r.values()) h.append("<td class=\"num\">").append(esc(num(v))).append("</td>");
+            h.append("<td class=\"num\">").append(esc(num(r.mostPopular()))).append("</td><td class=\"num\">").append(esc(num(r.ease())))
+                    .append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
     }
 
     private void metricsTable(RunSummary run) {

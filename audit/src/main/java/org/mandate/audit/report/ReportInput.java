@@ -87,6 +87,11 @@ public record ReportInput(String title, Instant generatedAt, PanelSummary panel,
         return runs.subList(1, runs.size()).stream().map(r -> Comparison.of(runs.getFirst(), r, mandate)).toList();
     }
 
+    /** The trained models beside the most-popular chart and EASE, when the runs' manifests record them. */
+    public Optional<PractitionerBaselines> practitionerBaselines() {
+        return PractitionerBaselines.of(runs);
+    }
+
     /**
      * Members who cast a ballot of any kind over panel members, when the summary knows them; otherwise
      * ballots counted by the tally, or the ballots figure when there is no tally.

@@ -61,6 +61,7 @@ public final class ReportJson {
 
         json.put("runs", in.runs().stream().map(r -> run(r, in)).toList());
         json.put("comparisons", in.comparisons().stream().map(ReportJson::comparison).toList());
+        in.practitionerBaselines().ifPresent(b -> json.put("practitioner_baselines", b.toJsonValue()));
 
         json.put("configuration", in.configuration() == null ? null : in.configuration().toJsonValue());
         json.put("phases", in.phases().stream().map(ph -> {

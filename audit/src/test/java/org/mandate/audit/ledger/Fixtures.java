@@ -52,7 +52,16 @@ public final class Fixtures {
         m.put("payoff_table", Map.of("relevance", Map.of("relevance", 0.31, "novelty", 7.2),
                 "novelty", Map.of("relevance", 0.12, "novelty", 11.5)));
         m.put("data_fields_read", List.of("user_id", "item_id", "timestamp"));
+        // As training's Baselines writes them: the chart and EASE on the same held-out users.
+        m.put("baselines", Map.of("most_popular", evaluation(metrics(0.27, 6.1, 0.55)),
+                "ease", Map.of("lambda", 200.0, "evaluation", evaluation(metrics(0.34, 6.8, 0.47)))));
         return m;
+    }
+
+    private static Map<String, Object> evaluation(Map<String, MetricValue> metrics) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        metrics.forEach((id, v) -> json.put(id, v.toJsonValue()));
+        return Map.of("k", 10L, "users", 150L, "metrics", json);
     }
 
     public static PanelConfigured configuration() {

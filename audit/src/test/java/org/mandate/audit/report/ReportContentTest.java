@@ -114,6 +114,30 @@ class ReportContentTest {
         }
     }
 
+    /** Every run's manifest carries the chart and EASE; the report sets the models beside them, in both pages and the JSON. */
+    @Test
+    void theModelsAreShownBesideWhatAPractitionerWouldDeployInstead(@TempDir Path dir) throws Exception {
+        WrittenReport w = ReportWriter.write(ReportFixtures.input("Baselines"), dir);
+        String results = section(Files.readString(w.indexHtml()), "results"), fr = section(Files.readString(w.indexFrHtml()), "results");
+        JsonNode json = new ObjectMapper().readTree(Files.readString(w.reportJson()));
+        assertTrue(ReportSchemaTest.validate(json).isEmpty());
+        assertTrue(results.contains("Compared with what a practitioner would deploy instead"), results);
+        assertTrue(fr.contains("Comparé à ce qu'un praticien déploierait à la place"), fr);
+        // Relevance row: baseline 0.31, voted 0.29, chart 0.27, EASE 0.34 (Fixtures.manifest), in that column order.
+        String table = results.substring(results.indexOf("Compared with what a practitioner"));
+        assertTrue(Pattern.compile("<code>ndcg@10</code>[^\\n]*?0\\.3100</td><td class=\"num\">0\\.2900</td><td class=\"num\">0\\.2700</td>"
+                + "<td class=\"num\">0\\.3400</td>").matcher(table).find(), table);
+        JsonNode b = json.get("practitioner_baselines");
+        assertEquals("baseline (relevance only)", b.get("runs").get(0).asText());
+        assertEquals("voted mandate", b.get("runs").get(1).asText());
+        assertEquals(200.0, b.get("ease_lambda").asDouble());
+        JsonNode relevance = b.get("objectives").get(0);
+        assertEquals("relevance", relevance.get("objective").asText());
+        assertEquals(0.27, relevance.get("most_popular").asDouble());
+        assertEquals(0.34, relevance.get("ease").asDouble());
+        assertEquals(0.29, relevance.get("values").get(1).asDouble());
+    }
+
     @Test
     void aMandateWithPersonalisationSaysHowFarUsersMayMoveTheWeights(@TempDir Path dir) throws Exception {
         ReportInput full = ReportFixtures.full("Personal");
