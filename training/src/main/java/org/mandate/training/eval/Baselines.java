@@ -24,10 +24,13 @@ public record Baselines(double easeLambda, Evaluation mostPopular, Evaluation ea
 
     public static final double EASE_LAMBDA = 200;
 
-    /** The last EASE fitted, by data key: a sweep's points share their data and split, and pay for one fit. */
+    /**
+     * The last EASE fitted, by data key: a sweep's points share their data and split, and pay for one fit. Softly held:
+     * at MovieLens-1M size its weights take 110 MB, which the collector may take back between runs.
+     */
     private record Fitted(String key, Ease ease) {}
 
-    private static volatile Fitted last;
+    private static volatile java.lang.ref.SoftReference<Fitted> last = new java.lang.ref.SoftReference<>(null);
 
     /**
      * Fits both baselines on the training users of {@code split} and evaluates them on its held-out users.
@@ -41,10 +44,10 @@ public record Baselines(double easeLambda, Evaluation mostPopular, Evaluation ea
         Evaluator evaluator = new Evaluator(training.features(), k);
         Evaluation popular = evaluator.evaluate(new MostPopular(training), split, exposureTargets);
         String key = dataKey + "|" + EASE_LAMBDA;
-        Fitted fitted = last;
+        Fitted fitted = last.get();
         if (fitted == null || !fitted.key().equals(key)) {
             fitted = new Fitted(key, new Ease(training, EASE_LAMBDA));
-            last = fitted;
+            last = new java.lang.ref.SoftReference<>(fitted);
         }
         return new Baselines(EASE_LAMBDA, popular, evaluator.evaluate(fitted.ease(), split, exposureTargets));
     }
