@@ -9,7 +9,8 @@ import java.util.Set;
  * A panel's vote settings, fixed before voting opens: the ballot kinds it offers (exactly one of
  * {@code weights}, {@code comparison}, {@code ranking} decides the weights), the slates members compare,
  * the proposals they rank with the status quo, the data-use rules put to approval with the quorum and
- * majority, and the personalisation rule. Kept as the JSON tree the deliberation service publishes (audit
+ * majority (each item forbids an attribute, {@code forbid_attribute}, or limits the interactions' age,
+ * {@code max_interaction_age_days}), and the personalisation rule. Kept as the JSON tree the deliberation service publishes (audit
  * does not depend on it); the kinds are checked, because the verifier decides from them how to recount.
  *
  * <p>Payload: {@code {"panel","settings":{"kinds",["slates"],["proposals","status_quo"],["items","quorum","majority"],["personalisation"]}}}.
@@ -20,6 +21,8 @@ public record VoteSettingsFixed(long panelId, Map<String, Object> settings) impl
     /** Every ballot kind; the first three are the primary kinds, one of which a panel offers. */
     public static final List<String> BALLOT_KINDS = List.of("weights", "comparison", "ranking", "floors", "approval");
     private static final Set<String> PRIMARY = Set.of("weights", "comparison", "ranking");
+    /** The field of an approval item that limits the age of the interactions the trainer may use. */
+    public static final String AGE_FIELD = "max_interaction_age_days";
 
     public VoteSettingsFixed {
         settings = java.util.Collections.unmodifiableMap(JsonTree.of(settings, "settings"));
@@ -50,7 +53,27 @@ public record VoteSettingsFixed(long panelId, Map<String, Object> settings) impl
         if (settings.get("items") instanceof List<?> items) {
             for (Object o : items) {
                 Map<String, Object> item = (Map<String, Object>) o;
-                out.put(JsonTrees.string(item, "id"), JsonTrees.string(item, "forbid_attribute"));
+                // an interaction-age item forbids no attribute
+                if (item.containsKey("forbid_attribute")) out.put(JsonTrees.string(item, "id"), JsonTrees.string(item, "forbid_attribute"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Approval item id to the interaction-age limit in days its passing sets ({@code max_interaction_age_days}),
+     * in the settings' order; empty when no age limit is put to the vote.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Integer> interactionAgeLimits() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (settings.get("items") instanceof List<?> items) {
+            for (Object o : items) {
+                Map<String, Object> item = (Map<String, Object>) o;
+                if (!item.containsKey(AGE_FIELD)) continue;
+                long days = JsonTrees.integer(item, AGE_FIELD);
+                if (days < 1 || days > Integer.MAX_VALUE) throw new IllegalArgumentException("an interaction-age limit is a positive number of days, got " + days);
+                out.put(JsonTrees.string(item, "id"), (int) days);
             }
         }
         return out;

@@ -18,7 +18,9 @@ import java.util.TreeMap;
  *       (they support it) out of the floor ballots counted, a delegate's ballot once per vote they carried,
  *       as the tally's details record;</li>
  *   <li>a data-use rule put to approval: the yes votes out of the yes and no votes, as the approval rule
- *       counted them (abstentions express no view).</li>
+ *       counted them (abstentions express no view);</li>
+ *   <li>the interaction-age limit: the vote on the adopted age item that set it, the shortest adopted limit
+ *       (every adopted limit holds, so the shortest is the one in force).</li>
  * </ul>
  * Rules nobody voted on (a mandate written by hand, personalisation) have no entry.
  */
@@ -61,12 +63,22 @@ public final class RuleVotes {
 
         details.approval().ifPresent(approval -> {
             Map<String, String> attributes = view.voteSettings(panelId).map(t -> t.event().forbiddenAttributes()).orElse(Map.of());
+            Map<String, Integer> ages = view.voteSettings(panelId).map(t -> t.event().interactionAgeLimits()).orElse(Map.of());
             if (!(approval.get("items") instanceof List<?> items)) throw new IllegalArgumentException("tally details of panel " + panelId + ": approval.items must be a list");
+            Integer shortest = null;
             for (Object o : items) {
                 Map<String, Object> item = (Map<String, Object>) o;
-                String attribute = attributes.get(JsonTrees.string(item, "item"));
+                String id = JsonTrees.string(item, "item");
+                String attribute = attributes.get(id);
                 long yes = Math.round(JsonTrees.number(item, "yes")), no = Math.round(JsonTrees.number(item, "no"));
                 if (attribute != null && yes + no >= 1) out.put("data_use.forbid." + attribute, new RuleVote(yes, yes + no));
+                // Every adopted age limit holds, so the mandate's is the shortest adopted one: its vote is that item's
+                // (the first such item in the settings' order when two adopted items give the same number of days).
+                Integer days = ages.get(id);
+                if (days != null && Boolean.TRUE.equals(item.get("passed")) && yes + no >= 1 && (shortest == null || days < shortest)) {
+                    shortest = days;
+                    out.put("data_use.max_interaction_age_days", new RuleVote(yes, yes + no));
+                }
             }
         });
         return out;

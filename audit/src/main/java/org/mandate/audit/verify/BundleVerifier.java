@@ -15,6 +15,7 @@ import org.mandate.audit.ledger.LedgerEvent;
 import org.mandate.audit.ledger.MandatePublished;
 import org.mandate.audit.ledger.ReportPublished;
 import org.mandate.audit.ledger.TallyComputed;
+import org.mandate.audit.ledger.TallyDetails;
 import org.mandate.audit.ledger.TrainingRunRecorded;
 import org.mandate.audit.ledger.VoteSettingsFixed;
 import org.mandate.objectives.mandate.Personalisation;
@@ -46,7 +47,8 @@ import java.util.TreeSet;
 /**
  * Verifies an exported bundle offline, trusting nothing the server says: the hash chain, every typed
  * entry, every tally recomputed from the published ballots with the recorded rule, every mandate
- * against its tally, every training run and evaluation against a published mandate, the report file
+ * against its tally (weights; data-use rules against a recount of the approval ballots; personalisation
+ * against the vote settings), every training run and evaluation against a published mandate, the report file
  * against its recorded hash, and optionally that a voter's receipt is in the record and counted. For a
  * bundle directory also the signed Merkle checkpoints (RFC 9162), the inclusion of every entry under the
  * latest signed root, consistency with a checkpoint the reader kept, and the model files against their
@@ -124,6 +126,9 @@ public final class BundleVerifier {
         Map<Long, TallyComputed> tallyByPanel = new HashMap<>();
         Map<Long, PanelConfigured> configured = new TreeMap<>();
         Map<Long, VoteSettingsFixed> voteSettings = new HashMap<>();
+        Map<Long, TallyDetails> tallyDetails = new HashMap<>();
+        // per panel, the delegations in force when it was tallied (the approval recount weighs ballots by them)
+        Map<Long, Map<String, String>> delegationsAtTally = new HashMap<>();
         Map<Long, String> phase = new HashMap<>();
         Map<Long, List<String>> phaseProblems = new TreeMap<>();
         Set<String> mandates = new HashSet<>(Set.of(Mandate.relevanceOnly().sha256()));
@@ -167,12 +172,19 @@ public final class BundleVerifier {
                     tallyHashByPanel.put(t.panelId(), t.tallyHash());
                     tallyByPanel.put(t.panelId(), t);
                     tallySeq.put(t.panelId(), p.entry().seq());
+                    delegationsAtTally.put(t.panelId(), Map.copyOf(delegations.getOrDefault(t.panelId(), Map.of())));
                 }
+                case TallyDetails d -> tallyDetails.put(d.panelId(), d);
                 case VoteSettingsFixed v -> voteSettings.put(v.panelId(), v);
                 case MandatePublished m -> {
                     TallyComputed t = tallyByPanel.get(m.panelId());
                     checks.add(mandateFollowsTally(p.entry(), m, tallyHashByPanel.get(m.panelId()), t == null ? null : t.tally()));
                     checks.add(personalisationAsFixed(p.entry(), m, voteSettings.get(m.panelId())));
+                    // A panel the record fixed no settings for (an older ledger) has no approval vote to recount.
+                    if (voteSettings.containsKey(m.panelId()) && t != null) {
+                        checks.add(DataUseCheck.check(p.entry(), m, voteSettings.get(m.panelId()), tallyDetails.get(m.panelId()),
+                                tallySeq.get(m.panelId()), entries, delegationsAtTally.getOrDefault(m.panelId(), Map.of())));
+                    }
                     mandates.add(m.mandateHash());
                 }
                 case TrainingRunRecorded r -> {

@@ -1,5 +1,7 @@
 package org.mandate.deliberation.http;
 
+import org.mandate.deliberation.service.ApprovalItem;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,8 +104,16 @@ public final class OpenApiDocument {
                     "description", "{id, produced_under, metrics}: metrics measure every objective on the menu");
             case "proposals" -> Map.of("type", "array", "items", Map.of("type", "object"),
                     "description", "{id, label, weights}: weights over the menu summing to 1");
-            case "items" -> Map.of("type", "array", "items", Map.of("type", "object"),
-                    "description", "{id, label, forbid_attribute}: a data-use rule; if it passes the trainer may not read the attribute");
+            case "items" -> Map.of("type", "array", "items", Map.of("oneOf", List.of(
+                            Map.of("type", "object", "title", "attribute ban", "required", List.of("id", "label", "forbid_attribute"),
+                                    "additionalProperties", false, "properties", Map.of("id", Map.of("type", "string"), "label", Map.of("type", "string"),
+                                            "forbid_attribute", Map.of("type", "string"))),
+                            Map.of("type", "object", "title", "interaction-age limit", "required", List.of("id", "label", "max_interaction_age_days"),
+                                    "additionalProperties", false, "properties", Map.of("id", Map.of("type", "string"), "label", Map.of("type", "string"),
+                                            "max_interaction_age_days", Map.of("type", "integer", "minimum", 1, "maximum", ApprovalItem.MAX_AGE_DAYS))))),
+                    "description", "data-use rules put to approval, each decided on its own: {id, label, forbid_attribute} forbids the trainer to read "
+                            + "the attribute; {id, label, max_interaction_age_days} limits training to interactions of the last N days. Every adopted "
+                            + "limit holds, so the mandate's max_interaction_age_days is the shortest adopted one");
             default -> Map.of("type", type);
         };
     }

@@ -57,7 +57,8 @@ import static org.mandate.deliberation.service.Refused.Kind.WRONG_PHASE;
  *   <li>comparison: each member's implicit weights fitted by {@link BradleyTerryFit}, then that same rule;</li>
  *   <li>ranking: {@link SchulzeRule} over the packaged proposals, status quo first; the winner's weights;</li>
  *   <li>floors: {@link FloorRule} (majority median) into the mandate's bounds;</li>
- *   <li>approval: {@link org.mandate.objectives.tally.ApprovalRule} (quorum, majority) into data-use rules.</li>
+ *   <li>approval: {@link org.mandate.objectives.tally.ApprovalRule} (quorum, majority) into data-use rules: adopted
+ *       attribute bans, and the shortest adopted interaction-age limit ({@link #adopted}).</li>
  * </ul>
  * A tally closes voting first (in the same transaction), so the counted ballots and delegations are
  * exactly those in the record before the {@code closed} phase entry. The ledger gets a
@@ -214,11 +215,28 @@ public final class TallyService {
             ApprovalResult r = settings.approvalRule().tally(settings.itemIds(), members.size(),
                     ballotsOf(approvalBallots, settings, ApprovalBallot.class), VotingRights.of(outcomes.get(BallotKind.APPROVAL).rights()));
             details.put("approval", r);
-            List<String> forbidden = new ArrayList<>();
-            for (ApprovalItem item : settings.items()) if (r.item(item.id()).passed()) forbidden.add(item.forbidAttribute());
-            if (!forbidden.isEmpty()) dataUse = new DataUseRules(forbidden, null);
+            dataUse = adopted(settings.items(), r);
         }
         return new PanelTally(record, bounds, dataUse, details);
+    }
+
+    /**
+     * The data-use rules of the items the approval rule adopted, each item decided on its own. Adopted rules all
+     * hold at once: every adopted attribute is forbidden, and of the adopted age limits the shortest binds (the
+     * trainer keeps only interactions that are within every adopted limit, i.e. within the shortest), so a
+     * panel that adopts both 90 and 30 days trains on the last 30 days.
+     */
+    static DataUseRules adopted(List<ApprovalItem> items, ApprovalResult r) {
+        List<String> forbidden = new ArrayList<>();
+        Integer age = null;
+        for (ApprovalItem item : items) {
+            if (!r.item(item.id()).passed()) continue;
+            switch (item) {
+                case ApprovalItem.ForbidAttribute f -> forbidden.add(f.forbidAttribute());
+                case ApprovalItem.AgeLimit a -> age = age == null ? a.days() : Math.min(age, a.days());
+            }
+        }
+        return forbidden.isEmpty() && age == null ? DataUseRules.NONE : new DataUseRules(forbidden, age);
     }
 
     private static <B> List<B> ballotsOf(List<BallotService.Counted> counted, VoteSettings settings, Class<B> type) {

@@ -20,7 +20,8 @@ import static org.mandate.deliberation.service.Refused.Kind.INVALID;
 /**
  * What a panel's ballot offers: the ballot kinds (exactly one primary kind decides the weights) and what
  * each needs — the slates members compare, the packaged proposals they rank (with the status quo), the
- * data-use rules they approve or reject with the approval rule's quorum and majority — and the mandate's
+ * data-use rules they approve or reject with the approval rule's quorum and majority (each forbids an attribute
+ * or limits the interactions' age, see {@link ApprovalItem}) — and the mandate's
  * personalisation rule (how far each user may move the voted weights, which objectives no user may lower;
  * null = not at all). Fixed before voting opens and published in the ledger, so members vote knowing how far
  * their result may be bent one user at a time.
@@ -30,6 +31,8 @@ public record VoteSettings(List<BallotKind> kinds, List<Slate> slates, List<Prop
 
     public static final int MAX_OPTIONS = 20;
     public static final int MAX_SLATES = 40;
+    /** The approval item field that limits the interactions' age, as the ledger and the mandate name it. */
+    static final String AGE_FIELD = "max_interaction_age_days";
 
     /** A panel without settings votes weights only, as every panel did before ballot kinds existed. */
     public static final VoteSettings WEIGHTS_ONLY = new VoteSettings(List.of(BallotKind.WEIGHTS), List.of(), List.of(), null, List.of(), 0, 0.5, null);
@@ -189,9 +192,40 @@ public record VoteSettings(List<BallotKind> kinds, List<Slate> slates, List<Prop
         });
     }
 
+    /**
+     * Each rule either forbids an attribute ({@code forbid_attribute}) or limits the interactions' age
+     * ({@code max_interaction_age_days}, a whole number of days from 1 to {@link ApprovalItem#MAX_AGE_DAYS}); never both.
+     */
     private static List<ApprovalItem> items(Map<String, Object> json) {
-        return entries(json, "items", 1, MAX_OPTIONS, "an approval vote needs", "rules", "a rule", "rule", List.of("id", "label", "forbid_attribute"),
-                (id, i) -> new ApprovalItem(id, JsonInput.label(i.get("label"), "items[].label"), JsonInput.id(i.get("forbid_attribute"), "items[].forbid_attribute")));
+        return entries(json, "items", 1, MAX_OPTIONS, "an approval vote needs", "rules", "a rule", "rule", List.of("id", "label", "forbid_attribute", AGE_FIELD),
+                (id, i) -> {
+                    String label = JsonInput.label(i.get("label"), "items[].label");
+                    boolean forbids = i.get("forbid_attribute") != null, ages = i.get(AGE_FIELD) != null;
+                    if (forbids == ages) {
+                        throw new Refused(INVALID, "rule '" + id + "' needs exactly one of forbid_attribute (an attribute the trainer may not read) and "
+                                + AGE_FIELD + " (the oldest interaction it may use, in days)");
+                    }
+                    if (forbids) return new ApprovalItem.ForbidAttribute(id, label, JsonInput.id(i.get("forbid_attribute"), "items[].forbid_attribute"));
+                    return new ApprovalItem.AgeLimit(id, label, ageDays(i.get(AGE_FIELD), id));
+                });
+    }
+
+    /** A JSON whole number from 1 to {@link ApprovalItem#MAX_AGE_DAYS}: 0, negatives, fractions, strings and huge values are refused. */
+    private static int ageDays(Object raw, String id) {
+        if (!(raw instanceof Long || raw instanceof Integer)) {
+            throw new Refused(INVALID, "'items[]." + AGE_FIELD + "' of rule '" + id + "' must be a whole number of days from 1 to " + ApprovalItem.MAX_AGE_DAYS + ", got " + shown(raw));
+        }
+        long days = ((Number) raw).longValue();
+        if (days < 1 || days > ApprovalItem.MAX_AGE_DAYS) {
+            throw new Refused(INVALID, "'items[]." + AGE_FIELD + "' of rule '" + id + "' must be a whole number of days from 1 to " + ApprovalItem.MAX_AGE_DAYS + ", got " + days);
+        }
+        return (int) days;
+    }
+
+    /** A refused value as the message shows it: numbers and booleans as written, anything longer by its type. */
+    private static String shown(Object raw) {
+        if (raw instanceof Number || raw instanceof Boolean) return String.valueOf(raw);
+        return raw instanceof String ? "a string" : raw instanceof List<?> ? "an array" : "an object";
     }
 
     /**

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import org.mandate.audit.ledger.MemberSelection;
+import org.mandate.deliberation.service.ApprovalItem;
 import org.mandate.deliberation.service.BallotKind;
 import org.mandate.deliberation.service.BallotService;
 import org.mandate.deliberation.service.CreatedPanel;
@@ -48,6 +49,8 @@ public final class OrganisePage {
     /** Ballot kinds the creation form offers: the others need slates, proposals or rules, set through the API. */
     static final List<BallotKind> FORM_KINDS = List.of(BallotKind.WEIGHTS, BallotKind.FLOORS);
     public static final int MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
+    /** Interaction-age limits the creation form puts to approval (blank fields add none). */
+    static final int AGE_FIELDS = 3;
 
     private final WebPages pages;
     private final PanelService panels;
@@ -119,6 +122,11 @@ public final class OrganisePage {
         m.put("draft_shift", draft.getOrDefault("max_shift", ""));
         m.put("draft_name", draft.getOrDefault("name", ""));
         m.put("draft_revision", draft.getOrDefault("allow_revision", false));
+        List<?> ages = (List<?>) draft.getOrDefault("age_days", List.of());
+        List<Map<String, Object>> ageFields = new ArrayList<>();
+        for (int i = 0; i < AGE_FIELDS; i++) ageFields.add(Map.of("index", i + 1, "value", i < ages.size() ? ages.get(i) : ""));
+        m.put("age_fields", ageFields);
+        m.put("max_age_days", ApprovalItem.MAX_AGE_DAYS);
         m.put("error", error);
         WebPages.render(ctx, status, "organise-new", m);
     }
@@ -133,14 +141,21 @@ public final class OrganisePage {
         for (String k : ctx.formParams("kinds")) if (!kinds.contains(k)) kinds.add(k);
         String shift = Optional.ofNullable(ctx.formParam("max_shift")).orElse("").strip();
         List<String> locked = ctx.formParams("locked");
+        List<String> ageDays = ctx.formParams("age_days").stream().map(String::strip).toList();
         Map<String, Object> draft = Map.of("name", name, "objectives", objectives, "rule", rule, "allow_revision", revision, "kinds", kinds,
-                "max_shift", shift, "locked", locked);
+                "max_shift", shift, "locked", locked, "age_days", ageDays);
         try {
             for (String k : kinds) if (!FORM_KINDS.contains(BallotKind.of(k))) throw new Refused(Refused.Kind.INVALID, "unknown ballot kind '" + k + "'");
             Map<String, Object> voteSettings = new LinkedHashMap<>();
             voteSettings.put("kinds", kinds);
             Map<String, Object> personalisation = personalisation(shift, locked);
             if (personalisation != null) voteSettings.put("personalisation", personalisation);
+            List<Map<String, Object>> ageItems = ageItems(ageDays, WebPages.locale(ctx));
+            if (!ageItems.isEmpty()) {
+                // age limits are approval items: members adopt or reject each (no quorum, simple majority)
+                kinds.add(BallotKind.APPROVAL.id());
+                voteSettings.put("items", ageItems);
+            }
             // One transaction (PanelService): the panel, its organiser and its vote settings exist together or not at all.
             CreatedPanel created = panels.create(name, objectives, rule, revision, MemberSelection.undeclared(),
                     kinds.size() > 1 || personalisation != null ? voteSettings : null);
@@ -151,6 +166,30 @@ public final class OrganisePage {
         } catch (Refused e) {
             renderNew(ctx, e.kind().status(), Messages.problem(WebPages.locale(ctx), e.getMessage()), draft);
         }
+    }
+
+    /**
+     * The form's interaction-age limits as approval items {@code {id: age_<days>, label, max_interaction_age_days}}:
+     * whole numbers of days from 1 to {@link ApprovalItem#MAX_AGE_DAYS}, each at most once; blank fields add nothing.
+     */
+    private static List<Map<String, Object>> ageItems(List<String> typed, Locale locale) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<Long> seen = new ArrayList<>();
+        for (String v : typed) {
+            if (v.isEmpty()) continue;
+            long days = v.matches("[0-9]{1,9}") ? Long.parseLong(v) : -1;
+            if (days < 1 || days > ApprovalItem.MAX_AGE_DAYS) {
+                throw new Refused(Refused.Kind.INVALID, "an interaction-age limit is a whole number of days from 1 to " + ApprovalItem.MAX_AGE_DAYS + ", got '" + v + "'");
+            }
+            if (seen.contains(days)) throw new Refused(Refused.Kind.INVALID, "the interaction-age limit of " + days + " days is entered twice");
+            seen.add(days);
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", "age_" + days);
+            item.put("label", Messages.format(locale, "create.age.label", String.valueOf(days)));
+            item.put("max_interaction_age_days", days);
+            out.add(item);
+        }
+        return out;
     }
 
     /**

@@ -32,7 +32,7 @@ import java.util.TreeMap;
 
 /**
  * The vote page: one form per ballot kind the panel offers (points, floors, slate comparisons, a ranking
- * of proposals, yes/no on data-use rules), each cast on its own and answered with a receipt, and the
+ * of proposals, yes/no on data-use rules: attributes never read, interaction-age limits), each cast on its own and answered with a receipt, and the
  * member's delegation (delegate by handle, revoke). The server validates everything; forms only collect.
  */
 public final class VotePage {
@@ -116,8 +116,16 @@ public final class VotePage {
         if (s.offers(BallotKind.APPROVAL)) {
             List<Map<String, Object>> items = new ArrayList<>();
             for (ApprovalItem i : s.items()) {
-                items.add(Map.of("id", i.id(), "label", i.label(), "attribute", i.forbidAttribute(),
-                        "choice", typed.getOrDefault("approve_" + i.id(), "")));
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", i.id());
+                row.put("label", i.label());
+                // what a yes adopts, in plain words: the attribute never read, or the age limit on interactions
+                switch (i) {
+                    case ApprovalItem.ForbidAttribute f -> row.put("attribute", f.forbidAttribute());
+                    case ApprovalItem.AgeLimit a -> row.put("age", Messages.format(locale, "vote.approval.age", String.valueOf(a.days())));
+                }
+                row.put("choice", typed.getOrDefault("approve_" + i.id(), ""));
+                items.add(row);
             }
             m.put("items", items);
         }

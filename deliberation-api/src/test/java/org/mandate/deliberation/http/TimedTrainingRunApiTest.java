@@ -95,8 +95,8 @@ class TimedTrainingRunApiTest extends EmbeddedDatabase {
 
     /**
      * Publishes a mandate with an interaction-age limit for the panel, as a tally would (tally entry, mandate entry,
-     * {@code mandates} row). Panels cannot vote an age limit yet (approval items only forbid attributes), so the test
-     * publishes one itself; the training jobs read it exactly as a tallied one.
+     * {@code mandates} row), keeping this test about training rather than voting (AgeLimitApiTest votes one end to end);
+     * the training jobs read it exactly as a tallied one.
      */
     private static Mandate publishAgeLimited(long panelId) {
         // Two weighted objectives: two calibration runs and the training, so a run is three short phases.
