@@ -77,8 +77,17 @@ final class TrainCommand {
 
         console.step("Training the Mult-DAE under the mandate (calibration runs first, one per weighted objective)");
         console.detail("checkpoint after every epoch in %s%s", checkpointDir, resume ? " (resuming from it)" : "");
-        ProgressListener progress = (phase, epoch, epochs, loss, seconds) ->
+        ProgressListener progress = new ProgressListener() {
+            @Override
+            public void epochFinished(String phase, int epoch, int epochs, double loss, double seconds) {
                 console.detail("%-26s %s epoch %2d/%d  loss %8.4f  %.1f s", phase, Console.bar(epoch, epochs), epoch, epochs, loss, seconds);
+            }
+
+            @Override
+            public void stepStarted(String description) {
+                console.detail("%s", description);
+            }
+        };
         CheckpointStore checkpoints = CheckpointStore.in(checkpointDir, resume);
         TrainingResult result;
         try {

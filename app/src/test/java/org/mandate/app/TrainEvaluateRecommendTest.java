@@ -52,6 +52,7 @@ class TrainEvaluateRecommendTest {
         String out = trained.out();
         assertTrue(out.contains("epoch  2/2") && out.contains("[####################] 100 %"), out);
         assertTrue(out.contains("most-popular") && out.contains("ease") && out.contains("relevance"), out);
+        assertTrue(out.contains("evaluating the baselines (most popular, EASE λ = 200.0)"), "the EASE fit is announced: " + out);
         assertTrue(out.contains("small-data settings (300 users; --preset small|large to override): hidden 600, 2 epochs, batch 100"),
                 "300 users get the small-data preset, with --epochs applied: " + out);
     }

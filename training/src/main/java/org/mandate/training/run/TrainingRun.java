@@ -135,7 +135,9 @@ public final class TrainingRun {
         RecommenderModel model = trained.model();
         Evaluation evaluation = new Evaluator(features, config.k()).evaluate(model, split, mandate.exposureTargets());
         List<BoundCheck> bounds = BoundCheck.all(mandate.bounds(), evaluation);
-        LOG.info("evaluating the baselines (most popular, EASE λ = {}) on the same held-out users", Baselines.EASE_LAMBDA);
+        String step = "evaluating the baselines (most popular, EASE λ = " + Baselines.EASE_LAMBDA + ") on the same held-out users";
+        LOG.info(step);
+        progress.stepStarted(step);
         Baselines baselines = Baselines.evaluate(data, split, config.k(), mandate.exposureTargets(), dataHash + "|" + splitKey(split));
         String modelHash = CanonicalJson.sha256Hex(ModelArtifact.serialise(model.parameters()));
 

@@ -1,6 +1,6 @@
 package org.mandate.training.train;
 
-/** Receives one call per finished epoch, e.g. so a CLI can print progress. */
+/** Receives one call per finished epoch, and a note when a long step without epochs starts, e.g. so a CLI can print progress. */
 @FunctionalInterface
 public interface ProgressListener {
 
@@ -14,4 +14,10 @@ public interface ProgressListener {
      * @param seconds wall time of the epoch
      */
     void epochFinished(String phase, int epoch, int epochs, double loss, double seconds);
+
+    /**
+     * A step without epochs is starting (e.g. fitting the EASE baseline, 18 s at MovieLens-1M size), so a listener can
+     * say what the run is doing between the last epoch and the result. Ignored by default.
+     */
+    default void stepStarted(String description) {}
 }
