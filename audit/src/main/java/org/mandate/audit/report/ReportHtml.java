@@ -679,7 +679,7 @@ public final class ReportHtml {
                 .append(t(" (everyone gets the same list) and ", " (tout le monde reçoit la même liste) et "))
                 .append("<em>EASE</em>").append(t(" (Steck 2019, a strong item-to-item model, L2 penalty ", " (Steck 2019, un modèle article-à-article performant, pénalité L2 "))
                 .append(esc(b.easeLambda() == Math.rint(b.easeLambda()) ? Long.toString((long) b.easeLambda()) : num(b.easeLambda())))
-                .append(t("), both tuned for relevance alone.", "), tous deux réglés pour la seule pertinence.")).append("</p>\n");
+                .append(t("), both aimed at relevance alone.", "), tous deux visant la seule pertinence.")).append("</p>\n");
         h.append("<table>\n<caption>").append(t("Metric of each objective, models and baselines", "Mesure de chaque objectif, modèles et références"))
                 .append("</caption>\n<thead><tr><th scope=\"col\">").append(t("Objective and metric", "Objectif et mesure")).append("</th>");
         for (RunSummary r : b.runs()) h.append("<th scope=\"col\">").append(esc(r.label())).append("</th>");
