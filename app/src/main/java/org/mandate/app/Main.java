@@ -29,7 +29,8 @@ public final class Main {
                          --runs DIR      where training runs write their models (default mandate-runs)
                          --format F      data of training runs: synthetic (default; --items N, default 400,
                                          --users N, default 1000) or movielens-100k|movielens-1m|csv with
-                                         --dataset PATH (and --items FILE for csv); --seed N, --epochs N
+                                         --dataset PATH (and --items FILE for csv), loaded at start; --seed N,
+                                         --epochs N, --preset P as for train (real data: auto by default)
               verify   check an exported ledger bundle offline, trusting nothing but the files
                          --bundle DIR    directory with ledger.jsonl (default bundle)
                          --receipt R     also check that the ballot with this receipt is in the record and counted

@@ -26,7 +26,7 @@ final class ServeCommand {
     private ServeCommand() {}
 
     static int run(List<String> words, PrintStream out) {
-        Args args = Args.parse(words, Set.of("data", "db", "host", "port", "runs", "format", "dataset", "items", "users", "seed", "epochs"));
+        Args args = Args.parse(words, Set.of("data", "db", "host", "port", "runs", "format", "dataset", "items", "users", "seed", "epochs", "preset"));
         String host = args.get("host", "127.0.0.1");
         int port = args.getInt("port", 7070);
         TrainingSettings training = training(args);
@@ -50,20 +50,26 @@ final class ServeCommand {
         return 0;
     }
 
-    /** The data set and trainer of training runs: synthetic at the server's default size unless told otherwise. */
+    /**
+     * The data set and trainer of training runs: synthetic at the server's default size unless told otherwise. Real data
+     * is loaded here, at start, so a malformed file stops the server with its line number instead of failing the first
+     * run, and so its size can choose the trainer's settings ({@code --preset}, auto by default, as for {@code train});
+     * the quick synthetic default keeps the server's own small settings unless a preset is asked for.
+     */
     static TrainingSettings training(Args args) {
         Path runs = Path.of(args.get("runs", "mandate-runs")).toAbsolutePath();
         String format = args.get("format", "synthetic");
         long seed = args.getInt("seed", 42);
+        TrainerPreset preset = TrainerPreset.of(args);
         TrainingSettings defaults = TrainingSettings.defaults(runs);
-        TrainerConfig trainer = new TrainerConfig(defaults.trainer().hidden(), args.getInt("epochs", defaults.trainer().epochs()),
-                defaults.trainer().batchSize(), defaults.trainer().learningRate(), defaults.trainer().dropout(), seed,
-                defaults.trainer().k(), args.getInt("epochs", defaults.trainer().calibrationEpochs()));
         if (format.equals("synthetic")) {
             if (args.has("dataset")) throw new Args.UsageException("--format synthetic generates its data; leave out --dataset");
+            int users = args.getInt("users", TrainingSettings.DEFAULT_USERS);
+            TrainerConfig trainer = args.has("preset") ? preset.config(users, seed, args) : new TrainerConfig(defaults.trainer().hidden(),
+                    args.getInt("epochs", defaults.trainer().epochs()), defaults.trainer().batchSize(), defaults.trainer().learningRate(),
+                    defaults.trainer().dropout(), seed, defaults.trainer().k(), args.getInt("epochs", defaults.trainer().calibrationEpochs()));
             try {
-                return TrainingSettings.synthetic(args.getInt("items", TrainingSettings.DEFAULT_ITEMS),
-                        args.getInt("users", TrainingSettings.DEFAULT_USERS), seed, trainer, runs);
+                return TrainingSettings.synthetic(args.getInt("items", TrainingSettings.DEFAULT_ITEMS), users, seed, trainer, runs);
             } catch (IllegalArgumentException e) {
                 throw new Args.UsageException("synthetic data: " + e.getMessage());
             }
@@ -73,11 +79,13 @@ final class ServeCommand {
         List<String> words = new ArrayList<>(List.of("--format", format, "--data", dataset.toString()));
         if (args.has("items")) words.addAll(List.of("--items", args.require("items")));
         Args dataArgs = Args.parse(words, DataSource.OPTIONS);
-        // Loaded once, on the first run, whole and with timestamps: each run applies its mandate's rules (the trainer refuses
-        // a forbidden field that was read and removes interactions older than the age limit, counted from the newest one).
-        return new TrainingSettings(() -> {
-            DataSource.Loaded loaded = DataSource.load(dataArgs, DataUseRules.NONE, seed);
-            return new TrainingData.Timed(loaded.timed(), loaded.reference());
-        }, format + " data from " + dataset.toAbsolutePath(), seed, trainer, runs, defaults.servingSample());
+        // Whole and with timestamps: each run applies its mandate's rules (the trainer refuses a forbidden field that was
+        // read and removes interactions older than the age limit, counted from the newest one).
+        DataSource.Loaded loaded = DataSource.load(dataArgs, DataUseRules.NONE, seed);
+        TrainingData data = new TrainingData.Timed(loaded.timed(), loaded.reference());
+        int users = loaded.timed().data().userCount();
+        TrainerConfig trainer = preset.config(users, seed, args);
+        return new TrainingSettings(() -> data, format + " data from " + dataset.toAbsolutePath() + " (" + preset.describe(users, trainer) + ")",
+                seed, trainer, runs, defaults.servingSample());
     }
 }
