@@ -31,7 +31,7 @@ final class TrainingRunRoutes {
                         "Train the recommender under the panel's published mandate, in the background; answers the queued run",
                         "organiser", List.of(), List.of(), 202, List.of(401, 403, 404, 409, 503), translated(this::start)),
                 new ApiRoute("GET", "/api/training-runs/{run}", "trainingRun",
-                        "A training run: state (queued, running, succeeded, failed), progress (step, epoch x of y), error, ledger entries",
+                        "A training run: state (queued, running, succeeded, failed), progress (step, epoch x of y), restarts and where it resumed after a server restart, error, ledger entries",
                         "none", List.of(), List.of(), 200, List.of(404), translated(this::get)),
                 new ApiRoute("GET", "/api/panels/{id}/training-runs", "listTrainingRuns", "The panel's training runs, oldest first",
                         "none", List.of(), List.of(), 200, List.of(404), translated(this::list)));
