@@ -20,15 +20,20 @@ public sealed interface ApprovalItem {
 
     Map<String, Object> toJson();
 
+    /** {@code {"id", "label", <rule>}}, in that order: the canonical bytes of attribute items predate age items. */
+    private static Map<String, Object> json(String id, String label, String rule, Object value) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("label", label);
+        json.put(rule, value);
+        return json;
+    }
+
     /** {@code {"id", "label", "forbid_attribute"}}: if it passes, the trainer never reads {@code forbidAttribute}. */
     record ForbidAttribute(String id, String label, String forbidAttribute) implements ApprovalItem {
         @Override
         public Map<String, Object> toJson() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("id", id);
-            json.put("label", label);
-            json.put("forbid_attribute", forbidAttribute);
-            return json;
+            return json(id, label, "forbid_attribute", forbidAttribute);
         }
     }
 
@@ -40,11 +45,7 @@ public sealed interface ApprovalItem {
 
         @Override
         public Map<String, Object> toJson() {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("id", id);
-            json.put("label", label);
-            json.put("max_interaction_age_days", days);
-            return json;
+            return json(id, label, "max_interaction_age_days", days);
         }
     }
 }
